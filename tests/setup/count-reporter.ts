@@ -18,7 +18,8 @@ export default class CountReporter implements Reporter {
 			if (m.state() === 'failed' && tests.every((t) => t.result().state !== 'failed')) failed++; // file or hook failed
 		}
 		failed += unhandled.length;
-		if (process.env.COUNT_FILE) appendFileSync(process.env.COUNT_FILE, JSON.stringify({ passed, failed, skipped }) + '\n');
+		if (process.env.COUNT_FILE)
+			appendFileSync(process.env.COUNT_FILE, JSON.stringify({ passed, failed, skipped }) + '\n');
 		process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
 	}
 }

@@ -14,7 +14,10 @@ export function invalid(errors: FieldErrors | ZodError): { ok: false; errors: Fi
 		for (const issue of errors.issues) {
 			const field = issue.path.length ? String(issue.path[0]) : '_form';
 			// Schemas carry message keys as their messages (e.g. z.string().min(1, 'validation_required')).
-			out[field] ??= issue.message.startsWith('validation_') || /^[a-z]+_[a-z0-9_]+$/.test(issue.message) ? issue.message : 'validation_invalid';
+			out[field] ??=
+				issue.message.startsWith('validation_') || /^[a-z]+_[a-z0-9_]+$/.test(issue.message)
+					? issue.message
+					: 'validation_invalid';
 		}
 		return { ok: false, errors: out };
 	}

@@ -9,7 +9,10 @@ export async function loadActor(db: Db, userId: string, context: RequestContext 
 	if (!u || u.deletedAt) return { kind: 'anonymous', context };
 	const [roles, depts, sroles, vers] = await Promise.all([
 		db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)),
-		db.select({ id: departmentMembers.departmentId }).from(departmentMembers).where(eq(departmentMembers.userId, userId)),
+		db
+			.select({ id: departmentMembers.departmentId })
+			.from(departmentMembers)
+			.where(eq(departmentMembers.userId, userId)),
 		db.select().from(spaceRoles).where(eq(spaceRoles.userId, userId)),
 		db
 			.select({ kind: verifications.kind })

@@ -43,7 +43,9 @@ export function authSecret(): string {
 		return given;
 	}
 	if (databaseUrl() && process.env.NODE_ENV === 'production' && env('VOCEA_DEMO') !== '1')
-		throw new Error('AUTH_SECRET is required when DATABASE_URL is set in production (all app processes must share it).');
+		throw new Error(
+			'AUTH_SECRET is required when DATABASE_URL is set in production (all app processes must share it).'
+		);
 	const dir = dataDir();
 	const file = join(dir, 'auth-secret');
 	if (existsSync(file)) return readFileSync(file, 'utf8').trim();

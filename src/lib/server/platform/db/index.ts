@@ -1,11 +1,11 @@
 /** Opens the platform database: PostgreSQL when DATABASE_URL is set, else embedded PGlite under DATA_DIR. */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { databaseUrl, dataDir } from '../config/env.ts';
 import { lockDataDir } from './lock.ts';
+import { bootstrapSql } from './bootstrap.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type Db = PgDatabase<PgQueryResultHKT, {}>;
@@ -22,8 +22,6 @@ export interface Database {
 }
 
 const migrationsFolder = () => resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
-const bootstrapSql = () =>
-	readFileSync(new URL('./bootstrap.sql', import.meta.url), 'utf8');
 
 /** Creates a PGlite instance with the extensions the schema needs. `dir` undefined = in memory. */
 export async function createPglite(dir?: string, loadDataDir?: Blob): Promise<PGlite> {
@@ -48,7 +46,10 @@ export async function fromPglite(client: PGlite, onClose?: () => void): Promise<
 	};
 }
 
-export async function fromPostgresUrl(url: string, max = Number(process.env.DATABASE_POOL_SIZE ?? 10)): Promise<Database> {
+export async function fromPostgresUrl(
+	url: string,
+	max = Number(process.env.DATABASE_POOL_SIZE ?? 10)
+): Promise<Database> {
 	const { default: pgModule } = await import('pg');
 	const { drizzle } = await import('drizzle-orm/node-postgres');
 	const pool = new pgModule.Pool({ connectionString: url, max });
@@ -60,7 +61,7 @@ export async function fromPostgresUrl(url: string, max = Number(process.env.DATA
 export async function migrateDatabase(database: Database): Promise<void> {
 	if (database.kind === 'pglite') {
 		const client = database.pglite!;
-		await client.exec(bootstrapSql());
+		await client.exec(bootstrapSql);
 		const { migrate } = await import('drizzle-orm/pglite/migrator');
 		await migrate(database.db as never, { migrationsFolder: migrationsFolder() });
 		return;
@@ -68,7 +69,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
 	const client = await database.pool!.connect();
 	try {
 		await client.query("SELECT pg_advisory_lock(hashtext('vocea:migrate'))");
-		await client.query(bootstrapSql());
+		await client.query(bootstrapSql);
 		const { migrate } = await import('drizzle-orm/node-postgres/migrator');
 		const { drizzle } = await import('drizzle-orm/node-postgres');
 		await migrate(drizzle({ client, casing: 'snake_case' }), { migrationsFolder: migrationsFolder() });

@@ -88,7 +88,9 @@ export const verifications = pgTable(
 	},
 	(t) => [
 		index().on(t.userId),
-		uniqueIndex('verifications_active_kind').on(t.userId, t.kind).where(sql`revoked_at IS NULL`)
+		uniqueIndex('verifications_active_kind')
+			.on(t.userId, t.kind)
+			.where(sql`revoked_at IS NULL`)
 	]
 );
 

@@ -1,0 +1,69 @@
+/** Server hooks: request id, locale, session → actor, security headers; errors are logged with an id. */
+import { randomUUID } from 'node:crypto';
+import { sequence, type Handle, type HandleServerError } from '@sveltejs/kit/hooks';
+import { getRequestEvent } from '$app/server';
+import { building } from '$app/env';
+import { sveltekitCookies } from 'better-auth/svelte-kit';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { configureAuthPlugins, getAuth } from '#lib/server/platform/auth/auth.ts';
+import { anonymous } from '#lib/server/platform/actors/actor.ts';
+import { loadActor } from '#lib/server/platform/actors/load-actor.ts';
+import { getDb } from '#lib/server/platform/db/index.ts';
+import { logger } from '#lib/server/platform/log.ts';
+import { ForbiddenError, NotFoundError } from '#lib/server/platform/result.ts';
+import { startPlatform } from '#lib/server/platform/lifecycle.ts';
+import { securityHeaders } from '#lib/server/platform/http/security-headers.ts';
+import { observeRequest } from '#lib/server/platform/http/metrics.ts';
+
+if (!building) {
+	configureAuthPlugins([sveltekitCookies(getRequestEvent)]);
+	void startPlatform();
+}
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ locale }) => {
+		event.locals.locale = locale;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	const context = {
+		ip: event.getClientAddress(),
+		userAgent: event.request.headers.get('user-agent')
+	};
+	event.locals.requestId = randomUUID();
+	event.locals.actor = anonymous(context);
+	event.locals.sessionId = null;
+	// Health and metrics must answer even when the database is down.
+	if (event.url.pathname === '/healthz' || event.url.pathname === '/metrics') return resolve(event);
+	const auth = await getAuth();
+	const found = await auth.api.getSession({ headers: event.request.headers });
+	if (found) {
+		event.locals.sessionId = found.session.id;
+		event.locals.actor = await loadActor(await getDb(), found.user.id, context);
+	}
+	return resolve(event);
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const response = await resolve(event);
+	for (const [k, v] of Object.entries(securityHeaders(event.url))) {
+		if (!response.headers.has(k)) response.headers.set(k, v);
+	}
+	observeRequest(event.route.id ?? 'unmatched', event.request.method, response.status, performance.now() - started);
+	return response;
+};
+
+export const handle = sequence(handleHeaders, handleLocale, handleSession);
+
+export const handleError: HandleServerError = ({ error, event, kind }) => {
+	if (kind === 'unknown' && error instanceof ForbiddenError) return { status: 403, message: 'forbidden' };
+	if (kind === 'unknown' && error instanceof NotFoundError) return { status: 404, message: 'not_found' };
+	if (kind !== 'unknown') return;
+	const errorId = event.locals.requestId ?? randomUUID();
+	logger().error({ err: error, errorId, path: event.url.pathname, method: event.request.method }, 'unexpected error');
+	return { status: 500, message: 'error', errorId };
+};

@@ -1,0 +1,38 @@
+/** Starts the platform on server start (database, background jobs) and closes it on SIGTERM. */
+import { closeDatabase, getDatabase, isEmbedded } from './db/index.ts';
+import { logger } from './log.ts';
+
+let started: Promise<void> | undefined;
+
+export function startPlatform(): Promise<void> {
+	started ??= (async () => {
+		const log = logger();
+		try {
+			const database = await getDatabase();
+			if (isEmbedded())
+				log.warn(
+					'Embedded database (PGlite) in use: for trying the platform and small pilots only — not crash-safe, one process. ' +
+						'For production set DATABASE_URL=postgres://user:pass@host:5432/vocea (see docs/operations.md).'
+				);
+			log.info({ database: database.kind }, 'database ready');
+			const { startJobs } = await import('./jobs/index.ts');
+			await startJobs(database);
+		} catch (err) {
+			log.fatal({ err }, 'platform failed to start');
+			process.exitCode = 1;
+			// A locked data folder or unreachable database is fatal: say so and stop, instead of serving errors.
+			setTimeout(() => process.exit(1), 100);
+		}
+	})();
+	return started;
+}
+
+let stopping = false;
+process.once('sveltekit:shutdown', async () => {
+	if (stopping) return;
+	stopping = true;
+	const { stopJobs } = await import('./jobs/index.ts');
+	await stopJobs().catch(() => {});
+	await closeDatabase().catch(() => {});
+	logger().info('shut down cleanly');
+});

@@ -1,0 +1,18 @@
+/** Root layout data: the signed-in person's safe fields and the locale. */
+import type { LayoutServerLoad } from './$types';
+import { needsTwoFactor, isUser } from '#lib/server/platform/actors/actor.ts';
+
+export const load: LayoutServerLoad = ({ locals }) => {
+	const a = locals.actor;
+	return {
+		locale: locals.locale,
+		me: isUser(a)
+			? {
+					id: a.id,
+					name: a.name,
+					isStaff: a.roles.length > 0,
+					needsTwoFactor: needsTwoFactor(a)
+				}
+			: null
+	};
+};

@@ -1,0 +1,77 @@
+/**
+ * e2e: builds the app for a loopback origin, prepares a fresh embedded database (migrations, demo data, a known
+ * administrator), starts `node build/index.js` and hands the base URL to the stories. Stops it afterwards.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseURL: string;
+		adminEmail: string;
+		adminPassword: string;
+	}
+}
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+const origin = `http://127.0.0.1:${port}`;
+
+async function waitFor(url: string, ms: number) {
+	const until = Date.now() + ms;
+	while (Date.now() < until) {
+		try {
+			const r = await fetch(url);
+			if (r.ok) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`server did not answer ${url} within ${ms} ms`);
+}
+
+export default async function setup(project: TestProject) {
+	const built = existsSync('build/.origin') && readFileSync('build/.origin', 'utf8') === origin;
+	if (process.env.E2E_SKIP_BUILD !== '1' || !built) {
+		const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, ORIGIN: origin } });
+		if (r.status !== 0) throw new Error('build failed');
+		writeFileSync('build/.origin', origin);
+	}
+	const dataDir = mkdtempSync(join(tmpdir(), 'vocea-e2e-'));
+	const env = {
+		...process.env,
+		DATA_DIR: dataDir,
+		DATABASE_URL: '',
+		ADMIN_EMAIL: 'admin@vocea.test',
+		ADMIN_PASSWORD: 'admin-password-e2e',
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: origin,
+		VOCEA_TEST_HOOKS: '1',
+		VOCEA_DEMO: '1',
+		NODE_ENV: 'production',
+		LOG_LEVEL: 'warn'
+	};
+	const prep = spawnSync(
+		process.execPath,
+		['-e', `import('./scripts/prepare.ts').then(m => m.prepare({ origin: '${origin}' }))`],
+		{
+			stdio: 'inherit',
+			env
+		}
+	);
+	if (prep.status !== 0) throw new Error('prepare failed');
+	const server: ChildProcess = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });
+	await waitFor(`${origin}/healthz`, 60_000);
+	project.provide('baseURL', origin);
+	project.provide('adminEmail', env.ADMIN_EMAIL);
+	project.provide('adminPassword', env.ADMIN_PASSWORD);
+	return async () => {
+		server.kill('SIGTERM');
+		await new Promise((r) => server.once('exit', r));
+		rmSync(dataDir, { recursive: true, force: true });
+	};
+}
