@@ -14,7 +14,9 @@ export default defineConfig(({ command }) => ({
 				strategy: ['url', 'cookie', 'preferredLanguage', 'baseLocale']
 			}),
 		sveltekit({
-			adapter: adapter({ out: 'build' }),
+			// BUILD_DIR / KIT_OUT_DIR let parallel e2e runs (one per developer task) build side by side.
+			adapter: adapter({ out: process.env.BUILD_DIR || 'build' }),
+			outDir: process.env.KIT_OUT_DIR || '.svelte-kit',
 			// adapter-node 6 no longer reads ORIGIN at run time: it is baked in at build time (see docs/operations.md).
 			paths: { origin: process.env.ORIGIN || undefined },
 			csp: {

@@ -18,6 +18,7 @@ declare module 'vitest' {
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const origin = `http://127.0.0.1:${port}`;
+const buildDir = process.env.BUILD_DIR || 'build';
 
 async function waitFor(url: string, ms: number) {
 	const until = Date.now() + ms;
@@ -34,11 +35,11 @@ async function waitFor(url: string, ms: number) {
 }
 
 export default async function setup(project: TestProject) {
-	const built = existsSync('build/.origin') && readFileSync('build/.origin', 'utf8') === origin;
+	const built = existsSync(`${buildDir}/.origin`) && readFileSync(`${buildDir}/.origin`, 'utf8') === origin;
 	if (process.env.E2E_SKIP_BUILD !== '1' || !built) {
 		const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, ORIGIN: origin } });
 		if (r.status !== 0) throw new Error('build failed');
-		writeFileSync('build/.origin', origin);
+		writeFileSync(`${buildDir}/.origin`, origin);
 	}
 	const dataDir = mkdtempSync(join(tmpdir(), 'vocea-e2e-'));
 	const env = {
@@ -64,7 +65,7 @@ export default async function setup(project: TestProject) {
 		}
 	);
 	if (prep.status !== 0) throw new Error('prepare failed');
-	const server: ChildProcess = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });
+	const server: ChildProcess = spawn(process.execPath, [`${buildDir}/index.js`], { stdio: 'inherit', env });
 	await waitFor(`${origin}/healthz`, 60_000);
 	project.provide('baseURL', origin);
 	project.provide('adminEmail', env.ADMIN_EMAIL);
