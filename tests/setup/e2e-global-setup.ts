@@ -13,6 +13,8 @@ declare module 'vitest' {
 		baseURL: string;
 		adminEmail: string;
 		adminPassword: string;
+		/** The server's fresh data folder; stories may keep run-scoped files there (e.g. the admin's TOTP secret). */
+		e2eDataDir: string;
 	}
 }
 
@@ -70,6 +72,7 @@ export default async function setup(project: TestProject) {
 	project.provide('baseURL', origin);
 	project.provide('adminEmail', env.ADMIN_EMAIL);
 	project.provide('adminPassword', env.ADMIN_PASSWORD);
+	project.provide('e2eDataDir', dataDir);
 	return async () => {
 		server.kill('SIGTERM');
 		await new Promise((r) => server.once('exit', r));
