@@ -10,6 +10,7 @@ export default defineConfig({
 			{
 				test: {
 					name: 'unit',
+					env: { LOG_LEVEL: 'silent' },
 					include: ['src/**/*.spec.ts', 'packages/**/*.spec.ts', 'scripts/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
 					exclude: ['**/*.medium.spec.ts', '**/node_modules/**']
 				}
@@ -17,6 +18,7 @@ export default defineConfig({
 			{
 				test: {
 					name: 'medium',
+					env: { LOG_LEVEL: 'silent' },
 					include: ['src/**/*.medium.spec.ts', 'tests/medium/**/*.medium.spec.ts'],
 					globalSetup: ['./tests/setup/medium-global-setup.ts'],
 					testTimeout: 60_000,

@@ -5,7 +5,7 @@ import { config } from './config/env.ts';
 let instance: Logger | undefined;
 export function logger(): Logger {
 	instance ??= pino({
-		level: process.env.VITEST ? 'silent' : config.logLevel(),
+		level: config.logLevel(),
 		base: { app: 'vocea' },
 		redact: ['req.headers.cookie', 'req.headers.authorization', '*.password']
 	});
