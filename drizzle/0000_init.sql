@@ -77,6 +77,7 @@ CREATE TABLE "census_entries" (
 	"birth_year" integer,
 	"neighbourhood_id" text,
 	"claimed_by" text,
+	"claimed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -103,10 +104,20 @@ CREATE TABLE "neighbourhoods" (
 	"name" jsonb NOT NULL,
 	"geometry" jsonb,
 	"osm_id" text,
-	"zone_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "neighbourhoods_slug_unique" UNIQUE("slug")
+);
+--> statement-breakpoint
+CREATE TABLE "phone_codes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"phone" text NOT NULL,
+	"code_hash" text NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "user_roles" (
@@ -127,6 +138,12 @@ CREATE TABLE "verifications" (
 	"detail" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "zone_neighbourhoods" (
+	"zone_id" text NOT NULL,
+	"neighbourhood_id" text NOT NULL,
+	CONSTRAINT "zone_neighbourhoods_zone_id_neighbourhood_id_pk" PRIMARY KEY("zone_id","neighbourhood_id")
 );
 --> statement-breakpoint
 CREATE TABLE "zones" (
@@ -212,7 +229,7 @@ CREATE TABLE "search_documents" (
 	"url" text NOT NULL,
 	"visibility" text DEFAULT 'public' NOT NULL,
 	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('ro_unaccent'::regconfig, coalesce("search_documents"."title", '')), 'A') || setweight(to_tsvector('ro_unaccent'::regconfig, coalesce("search_documents"."body", '')), 'D')) STORED,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "module_instances" (
@@ -223,6 +240,7 @@ CREATE TABLE "module_instances" (
 	"position" integer DEFAULT 0 NOT NULL,
 	"settings" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"phase_settings" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"required_verifications" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"published" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -282,6 +300,19 @@ CREATE TABLE "spaces" (
 	CONSTRAINT "spaces_slug_unique" UNIQUE("slug")
 );
 --> statement-breakpoint
+CREATE TABLE "pages_pages" (
+	"id" text PRIMARY KEY NOT NULL,
+	"module_id" text NOT NULL,
+	"slug" text NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
+	"title" jsonb NOT NULL,
+	"body" jsonb NOT NULL,
+	"created_by" text,
+	"updated_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "account" ADD CONSTRAINT "account_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session" ADD CONSTRAINT "session_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "two_factor" ADD CONSTRAINT "two_factor_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -289,10 +320,12 @@ ALTER TABLE "census_batches" ADD CONSTRAINT "census_batches_imported_by_user_id_
 ALTER TABLE "census_entries" ADD CONSTRAINT "census_entries_claimed_by_user_id_fk" FOREIGN KEY ("claimed_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "department_members" ADD CONSTRAINT "department_members_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "department_members" ADD CONSTRAINT "department_members_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "neighbourhoods" ADD CONSTRAINT "neighbourhoods_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "phone_codes" ADD CONSTRAINT "phone_codes_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "verifications" ADD CONSTRAINT "verifications_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "verifications" ADD CONSTRAINT "verifications_verified_by_user_id_fk" FOREIGN KEY ("verified_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "zone_neighbourhoods" ADD CONSTRAINT "zone_neighbourhoods_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "zone_neighbourhoods" ADD CONSTRAINT "zone_neighbourhoods_neighbourhood_id_neighbourhoods_id_fk" FOREIGN KEY ("neighbourhood_id") REFERENCES "public"."neighbourhoods"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "files" ADD CONSTRAINT "files_owner_id_user_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "follows" ADD CONSTRAINT "follows_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -303,14 +336,19 @@ ALTER TABLE "space_documents" ADD CONSTRAINT "space_documents_space_id_spaces_id
 ALTER TABLE "space_roles" ADD CONSTRAINT "space_roles_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "space_roles" ADD CONSTRAINT "space_roles_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "spaces" ADD CONSTRAINT "spaces_created_by_user_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pages_pages" ADD CONSTRAINT "pages_pages_module_id_module_instances_id_fk" FOREIGN KEY ("module_id") REFERENCES "public"."module_instances"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pages_pages" ADD CONSTRAINT "pages_pages_created_by_user_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pages_pages" ADD CONSTRAINT "pages_pages_updated_by_user_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "account_userId_idx" ON "account" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "session_userId_idx" ON "session" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "twoFactor_secret_idx" ON "two_factor" USING btree ("secret");--> statement-breakpoint
 CREATE INDEX "twoFactor_userId_idx" ON "two_factor" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "verification_identifier_idx" ON "verification" USING btree ("identifier");--> statement-breakpoint
 CREATE INDEX "census_entries_batch_id_index" ON "census_entries" USING btree ("batch_id");--> statement-breakpoint
+CREATE INDEX "phone_codes_user_id_index" ON "phone_codes" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "verifications_user_id_index" ON "verifications" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "verifications_active_kind" ON "verifications" USING btree ("user_id","kind") WHERE revoked_at IS NULL;--> statement-breakpoint
+CREATE INDEX "zone_neighbourhoods_neighbourhood_id_index" ON "zone_neighbourhoods" USING btree ("neighbourhood_id");--> statement-breakpoint
 CREATE INDEX "audit_log_created_at_index" ON "audit_log" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "audit_log_actor_id_index" ON "audit_log" USING btree ("actor_id");--> statement-breakpoint
 CREATE INDEX "audit_log_resource_type_resource_id_index" ON "audit_log" USING btree ("resource_type","resource_id");--> statement-breakpoint
@@ -322,6 +360,7 @@ CREATE UNIQUE INDEX "search_documents_resource_type_resource_id_locale_index" ON
 CREATE INDEX "search_documents_search_idx" ON "search_documents" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "search_documents_title_trgm_idx" ON "search_documents" USING gin (f_unaccent(lower("title")) gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "module_instances_space_id_index" ON "module_instances" USING btree ("space_id");--> statement-breakpoint
-CREATE INDEX "phases_space_id_index" ON "phases" USING btree ("space_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "phases_space_id_position_index" ON "phases" USING btree ("space_id","position");--> statement-breakpoint
-CREATE INDEX "space_documents_space_id_index" ON "space_documents" USING btree ("space_id");
+CREATE INDEX "phases_space_id_position_index" ON "phases" USING btree ("space_id","position");--> statement-breakpoint
+CREATE INDEX "space_documents_space_id_index" ON "space_documents" USING btree ("space_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "pages_pages_module_id_slug_index" ON "pages_pages" USING btree ("module_id","slug");--> statement-breakpoint
+CREATE INDEX "pages_pages_module_id_position_index" ON "pages_pages" USING btree ("module_id","position");

@@ -1,8 +1,10 @@
 /** Root layout data: the signed-in person's safe fields and the locale. */
 import type { LayoutServerLoad } from './$types';
 import { needsTwoFactor, isUser } from '#lib/server/platform/actors/actor.ts';
+import { getDb } from '#lib/server/platform/db/index.ts';
+import { unreadCount } from '#lib/server/platform/notifications/queries.ts';
 
-export const load: LayoutServerLoad = ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals }) => {
 	const a = locals.actor;
 	return {
 		locale: locals.locale,
@@ -11,7 +13,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 					id: a.id,
 					name: a.name,
 					isStaff: a.roles.length > 0,
-					needsTwoFactor: needsTwoFactor(a)
+					needsTwoFactor: needsTwoFactor(a),
+					unreadNotifications: await unreadCount(await getDb(), a.id)
 				}
 			: null
 	};

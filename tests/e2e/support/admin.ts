@@ -25,7 +25,8 @@ export function adminTwoFactor(): TwoFactorState | undefined {
 	return cached;
 }
 
-function remember(state: TwoFactorState) {
+/** Records the administrator's secret when a story sets two-factor sign-in up by hand. */
+export function rememberAdminTwoFactor(state: TwoFactorState) {
 	cached = state;
 	writeFileSync(stateFile(), JSON.stringify(state), { mode: 0o600 });
 }
@@ -65,37 +66,51 @@ const delocalize = (pathname: string) => {
 };
 const localize = (path: string, locale?: string) => (locale && locale !== 'ro' ? `/${locale}${path}` : path);
 
-/** Submits the form that contains `field` and waits for the resulting page. */
-async function submitFormWith(page: Page, field: string) {
+/** Submits the form that contains `field`, then waits until `settled` holds or an error summary shows up. */
+async function submitFormWith(page: Page, field: string, settled: () => Promise<boolean>) {
 	const form = page.locator('main form', { has: page.locator(field) }).first();
-	await Promise.all([
-		page.waitForLoadState('domcontentloaded'),
-		page.waitForResponse((r) => r.request().method() === 'POST'),
-		form.locator('button[type="submit"], button:not([type])').first().click()
-	]);
-	await page.waitForLoadState('domcontentloaded');
+	await form.locator('button[type="submit"], button:not([type])').first().click();
+	// With JavaScript the form is enhanced (no full navigation), so poll for the outcome instead of a load event.
+	const until = Date.now() + 30_000;
+	while (Date.now() < until) {
+		if (await settled().catch(() => false)) return;
+		if (
+			await page
+				.locator('.error-summary')
+				.count()
+				.catch(() => 0)
+		) {
+			const problem = await page.locator('.error-summary').allInnerTexts();
+			throw new Error(`Form refused at ${page.url()}: ${problem.join(' ')}`);
+		}
+		await page.waitForTimeout(100);
+	}
+	throw new Error(`No outcome after submitting ${field} at ${page.url()}`);
 }
+
+const pathOf = (page: Page) => delocalize(new URL(page.url()).pathname);
+const leftPath = (page: Page, path: string) => async () => pathOf(page) !== path;
 
 async function answerChallenge(page: Page) {
 	const state = adminTwoFactor();
 	if (!state) throw new Error('The administrator has two-factor sign-in on, but this run never recorded its secret.');
 	await page.locator('main input[name="code"]').fill(totpCode(state.secret));
-	await submitFormWith(page, 'input[name="code"]');
+	await submitFormWith(page, 'input[name="code"]', leftPath(page, '/account/sign-in/two-factor'));
 }
 
 /** Turns on two-factor sign-in on /account/two-factor: password → secret (+ QR) → code → backup codes. */
 async function enableTwoFactor(page: Page, password: string) {
 	if (await page.locator('main input[name="password"]').count()) {
 		await page.locator('main input[name="password"]').fill(password);
-		await submitFormWith(page, 'input[name="password"]');
+		await submitFormWith(page, 'input[name="password"]', async () => (await page.locator('#totp-secret').count()) > 0);
 	}
 	const secret = (await page.locator('#totp-secret').innerText()).replace(/\s+/g, '');
 	expect(secret, 'TOTP secret shown on the set-up page').toMatch(/^[A-Z2-7]{16,}$/);
 	await page.locator('main input[name="code"]').fill(totpCode(secret));
-	await submitFormWith(page, 'input[name="code"]');
+	await submitFormWith(page, 'input[name="code"]', async () => (await page.locator('#backup-codes li').count()) > 0);
 	const backupCodes = await page.locator('#backup-codes li').allInnerTexts();
 	expect(backupCodes.length, 'backup codes shown once after set-up').toBeGreaterThan(0);
-	remember({ secret, backupCodes: backupCodes.map((c) => c.trim()) });
+	rememberAdminTwoFactor({ secret, backupCodes: backupCodes.map((c) => c.trim()) });
 }
 
 /**
@@ -112,21 +127,18 @@ export async function signInAsAdmin(
 	await page.goto(localize(`/account/sign-in?next=${encodeURIComponent(next)}`, locale));
 	await page.locator('main input[name="email"]').fill(email);
 	await page.locator('main input[name="password"]').fill(password);
-	await submitFormWith(page, 'input[name="password"]');
+	await submitFormWith(page, 'input[name="password"]', leftPath(page, '/account/sign-in'));
 
 	for (let step = 0; step < 6; step++) {
-		const path = delocalize(new URL(page.url()).pathname);
+		const path = pathOf(page);
 		if (path === '/account/sign-in/two-factor') await answerChallenge(page);
 		else if (path === '/account/two-factor') {
 			await enableTwoFactor(page, password);
 			await page.goto(localize(next, locale));
-		} else if (path === '/account/sign-in') {
-			const problem = await page.locator('.error-summary').allInnerTexts();
-			throw new Error(`Administrator sign-in refused: ${problem.join(' ') || page.url()}`);
 		} else break;
 	}
-	if (delocalize(new URL(page.url()).pathname) !== next.split('?')[0]) await page.goto(localize(next, locale));
-	const path = delocalize(new URL(page.url()).pathname);
+	if (pathOf(page) !== next.split('?')[0]) await page.goto(localize(next, locale));
+	const path = pathOf(page);
 	if (path === '/account/two-factor' || path.startsWith('/account/sign-in')) {
 		throw new Error(`signInAsAdmin: stuck at ${page.url()}`);
 	}

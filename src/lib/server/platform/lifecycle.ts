@@ -15,8 +15,14 @@ export function startPlatform(): Promise<void> {
 						'For production set DATABASE_URL=postgres://user:pass@host:5432/vocea (see docs/operations.md).'
 				);
 			log.info({ database: database.kind }, 'database ready');
+			// The job wiring lives outside platform/ (it names module jobs); imported here, never the other way round.
+			const { registerAllJobs } = await import('../jobs.ts');
+			registerAllJobs();
 			const { startJobs } = await import('./jobs/index.ts');
-			await startJobs(database);
+			// Without workers the site still works: e-mails go out from the request, schedules wait for a restart.
+			await startJobs(database).catch((err) =>
+				log.error({ err }, 'background jobs failed to start; running without them')
+			);
 		} catch (err) {
 			log.fatal({ err }, 'platform failed to start');
 			process.exitCode = 1;

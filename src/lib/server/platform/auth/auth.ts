@@ -5,7 +5,8 @@ import { twoFactor } from 'better-auth/plugins';
 import { authSecret, publicOrigin } from '../config/env.ts';
 import { getDb } from '../db/index.ts';
 import { account, session, twoFactor as twoFactorTable, user, verification } from '../db/schema.ts';
-import { sendPasswordResetEmail, sendVerificationEmail } from './emails.ts';
+import { CLIENT_IP_HEADER } from './client-headers.ts';
+import { sendAccountExistsEmail, sendPasswordResetEmail, sendVerificationEmail } from './emails.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -39,7 +40,11 @@ async function create() {
 			maxPasswordLength: 200,
 			revokeSessionsOnPasswordReset: true,
 			resetPasswordTokenExpiresIn: 60 * 60,
-			sendResetPassword: async ({ user: u, token }) => sendPasswordResetEmail(u, token)
+			sendResetPassword: async ({ user: u, token }) => sendPasswordResetEmail(u, token),
+			// Sign-up answers the same for new and existing addresses; the owner of an existing one is told by e-mail.
+			onExistingUserSignUp: async ({ user: u }) => {
+				if (!(u as { deletedAt?: unknown }).deletedAt) await sendAccountExistsEmail(u);
+			}
 		},
 		emailVerification: {
 			sendOnSignUp: true,
@@ -51,6 +56,8 @@ async function create() {
 		// Our own database-backed limiter covers the form actions (platform/auth/rate-limit.ts).
 		rateLimit: { enabled: false },
 		advanced: {
+			// Commands put the client address SvelteKit resolved in this header (client-headers.ts).
+			ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
 			useSecureCookies: origin.startsWith('https://'),
 			cookiePrefix: 'vocea'
 		},

@@ -53,6 +53,11 @@ export async function fromPostgresUrl(
 	const { default: pgModule } = await import('pg');
 	const { drizzle } = await import('drizzle-orm/node-postgres');
 	const pool = new pgModule.Pool({ connectionString: url, max });
+	// An idle connection dropped by the server (restart, failover, DROP DATABASE … FORCE) emits 'error' on the pool;
+	// unhandled, that would crash the process. The pool replaces the connection on next use.
+	pool.on('error', (err) => {
+		void import('../log.ts').then(({ logger }) => logger().warn({ err }, 'idle database connection lost'));
+	});
 	const db = drizzle({ client: pool, casing: 'snake_case' }) as unknown as Db;
 	return { db, kind: 'postgres', pool, close: () => pool.end() };
 }

@@ -11,12 +11,14 @@ import type { VerificationKind } from '../actors/actor.ts';
 /** The context a permission is decided in: the mounted module, its space, and the settings in force now. */
 export interface ModuleContext<G = Record<string, unknown>, P = Record<string, unknown>> {
 	module: { id: string; spaceId: string; kind: string; published: boolean };
-	space: { id: string; status: string };
+	space: { id: string; slug: string; status: string };
 	/** Global settings, parsed with defaults. */
 	settings: G;
 	/** Settings of the current phase (defaults when no phase is current). */
 	phaseSettings: P;
 	currentPhaseId: string | null;
+	/** action → verification required here (the space's choice, else the manifest's default). */
+	requiredVerifications: Record<string, VerificationKind | null>;
 }
 
 /** A flat open-data export: documented columns, no personal data. */
@@ -78,7 +80,10 @@ export interface ModuleManifest<
 	name: Name;
 	/** Message key of the module's human name, e.g. 'pages_module_name'. */
 	titleKey: string;
+	/** Settings as zod objects whose every field has a default; the admin form is generated from them. Labels are
+	 * message keys `${name}_setting_${snake_key}` (enum options: `…_option_${value}`). */
 	settings: { global: G; phase: P };
+	/** Each action has a message key `${name}_action_${action}` ("Read the information pages"). */
 	actions: A;
 	/** For each action, the verification a person needs (admins may raise it per module in settings). */
 	defaultVerification?: Partial<Record<A[number], VerificationKind | null>>;

@@ -42,7 +42,10 @@ export const departmentMembers = pgTable(
 	(t) => [primaryKey({ columns: [t.departmentId, t.userId] })]
 );
 
-/** A zone groups neighbourhoods (e.g. a PB zone) or has its own polygon. */
+/**
+ * A zone groups neighbourhoods (e.g. a participatory-budgeting zone, a neighbourhood council's area) or has its own
+ * polygon. Zones may overlap: one neighbourhood can be in a PB zone and in a council zone at once.
+ */
 export const zones = pgTable('zones', {
 	id: id(),
 	slug: text().notNull().unique(),
@@ -61,10 +64,23 @@ export const neighbourhoods = pgTable('neighbourhoods', {
 	geometry: jsonb().$type<GeoJSONGeometry>(),
 	/** OpenStreetMap id of the source polygon, when seeded from OSM. */
 	osmId: text(),
-	zoneId: text().references(() => zones.id, { onDelete: 'set null' }),
 	createdAt: createdAt(),
 	updatedAt: updatedAt()
 });
+
+/** Which neighbourhoods make up a zone. */
+export const zoneNeighbourhoods = pgTable(
+	'zone_neighbourhoods',
+	{
+		zoneId: text()
+			.notNull()
+			.references(() => zones.id, { onDelete: 'cascade' }),
+		neighbourhoodId: text()
+			.notNull()
+			.references(() => neighbourhoods.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.zoneId, t.neighbourhoodId] }), index().on(t.neighbourhoodId)]
+);
 
 /**
  * A proof attached to an account. kind: email | phone | residence | age | in_person.
@@ -103,6 +119,7 @@ export const censusEntries = pgTable(
 		birthYear: integer(),
 		neighbourhoodId: text(),
 		claimedBy: text().references(() => user.id, { onDelete: 'set null' }),
+		claimedAt: ts('claimed_at'),
 		createdAt: createdAt()
 	},
 	(t) => [index().on(t.batchId)]
@@ -115,3 +132,25 @@ export const censusBatches = pgTable('census_batches', {
 	rows: integer().notNull(),
 	createdAt: createdAt()
 });
+
+/**
+ * A one-time code sent by SMS to confirm a phone number. Only a hash of the code is kept; it expires after
+ * ten minutes and allows a few wrong attempts.
+ */
+export const phoneCodes = pgTable(
+	'phone_codes',
+	{
+		id: id(),
+		userId: text()
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** E.164, e.g. +40722123456 */
+		phone: text().notNull(),
+		codeHash: text().notNull(),
+		attempts: integer().notNull().default(0),
+		expiresAt: ts('expires_at').notNull(),
+		usedAt: ts('used_at'),
+		createdAt: createdAt()
+	},
+	(t) => [index().on(t.userId)]
+);

@@ -1,7 +1,7 @@
 /** Cross-cutting tables: audit log, notifications and follows, search documents, files, rate limits, outbox. */
 import { sql, type SQL } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, ts, tsvector } from '../columns.ts';
+import { createdAt, id, ts, tsvector, updatedAt } from '../columns.ts';
 import { user } from './auth.ts';
 
 /** Who did what to which record, when and from where. Kept when an account is deleted (actor id is kept, PII is not). */
@@ -77,7 +77,7 @@ export const searchDocuments = pgTable(
 			(): SQL =>
 				sql`setweight(to_tsvector('ro_unaccent'::regconfig, coalesce(${searchDocuments.title}, '')), 'A') || setweight(to_tsvector('ro_unaccent'::regconfig, coalesce(${searchDocuments.body}, '')), 'D')`
 		),
-		updatedAt: createdAt()
+		updatedAt: updatedAt()
 	},
 	(t) => [
 		uniqueIndex().on(t.resourceType, t.resourceId, t.locale),

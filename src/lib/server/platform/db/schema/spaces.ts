@@ -1,5 +1,5 @@
 /** Spaces (participatory processes, …), their phases, per-space roles, documents and mounted modules. */
-import { index, integer, jsonb, pgTable, primaryKey, text, date, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, date, boolean } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, updatedAt, type Translated } from '../columns.ts';
 import { user } from './auth.ts';
 
@@ -41,7 +41,8 @@ export const phases = pgTable(
 		endsOn: date({ mode: 'string' }).notNull(),
 		createdAt: createdAt()
 	},
-	(t) => [index().on(t.spaceId), uniqueIndex().on(t.spaceId, t.position)]
+	// position follows the dates (commands keep it so); not unique, so renumbering needs no juggling.
+	(t) => [index().on(t.spaceId, t.position)]
 );
 
 /** The phase each space last saw as current: the phase clock compares against it to fire phaseChanged once. */
@@ -98,6 +99,8 @@ export const moduleInstances = pgTable(
 		position: integer().notNull().default(0),
 		settings: jsonb().$type<Record<string, unknown>>().notNull().default({}),
 		phaseSettings: jsonb().$type<Record<string, Record<string, unknown>>>().notNull().default({}),
+		/** action → verification a person needs for it here (overrides the manifest's default; null = none). */
+		requiredVerifications: jsonb().$type<Record<string, string | null>>().notNull().default({}),
 		published: boolean().notNull().default(false),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()

@@ -1,0 +1,106 @@
+/**
+ * Generates docs/api/openapi.json (OpenAPI 3.1) from the API's zod schemas. Run `node scripts/generate-openapi.ts`
+ * after changing them and commit the result; a unit test fails while the committed file is out of date.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import {
+	ApiError,
+	ApiPhase,
+	ApiProcess,
+	ApiProcessDetail,
+	ApiProcessList,
+	ApiProcessResponse,
+	ApiText
+} from '../src/lib/server/platform/spaces/api-schemas.ts';
+
+export const openApiPath = fileURLToPath(new URL('../docs/api/openapi.json', import.meta.url));
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const jsonOf = (id: string) => ({ 'application/json': { schema: ref(id) } });
+
+const localeParameter = {
+	name: 'locale',
+	in: 'query',
+	required: false,
+	description:
+		'ro, en, hu, de, sr or uk: translatable fields become strings in that language (Romanian when not translated). Without it they are objects with one entry per locale.',
+	schema: { type: 'string', enum: ['ro', 'en', 'hu', 'de', 'sr', 'uk'] }
+};
+
+/** The whole description, deterministic (same input → same bytes). */
+export function buildOpenApi() {
+	const registry = z.registry<{ id: string }>();
+	for (const schema of [ApiText, ApiPhase, ApiProcess, ApiProcessDetail, ApiProcessList, ApiProcessResponse, ApiError])
+		registry.add(schema, { id: (schema.meta() as { id: string }).id });
+	const { schemas } = z.toJSONSchema(registry, {
+		target: 'draft-2020-12',
+		uri: (id) => `#/components/schemas/${id}`,
+		io: 'output'
+	});
+	return {
+		openapi: '3.1.0',
+		info: {
+			title: 'Vocea API',
+			version: '1.0.0',
+			description:
+				'Read-only JSON API of Vocea, the participatory-governance platform of Timișoara. Phase dates are calendar days in Europe/Bucharest; the current phase is computed for the request time.',
+			license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' }
+		},
+		servers: [{ url: '/api/v1' }],
+		paths: {
+			'/processes': {
+				get: {
+					operationId: 'listProcesses',
+					summary: 'Published participatory processes, with their phases and current phase',
+					parameters: [localeParameter],
+					responses: { '200': { description: 'The published processes, most recently published first.', content: jsonOf('ProcessList') } }
+				}
+			},
+			'/processes/{slug}': {
+				get: {
+					operationId: 'getProcess',
+					summary: 'One published process, with phases, documents and public modules',
+					parameters: [
+						{ name: 'slug', in: 'path', required: true, schema: { type: 'string' }, description: 'The process URL slug.' },
+						localeParameter
+					],
+					responses: {
+						'200': { description: 'The process.', content: jsonOf('ProcessResponse') },
+						'404': { description: 'No published process has this slug.', content: jsonOf('Error') }
+					}
+				}
+			},
+			'/openapi.json': {
+				get: {
+					operationId: 'getOpenApi',
+					summary: 'This description',
+					responses: { '200': { description: 'OpenAPI 3.1 document.', content: { 'application/json': {} } } }
+				}
+			}
+		},
+		components: {
+			schemas: Object.fromEntries(
+				Object.entries(schemas)
+					.sort(([a], [b]) => a.localeCompare(b))
+					.map(([id, s]) => {
+						const { $schema: _drop, $id: _id, ...rest } = s as Record<string, unknown>;
+						return [id, rest];
+					})
+			)
+		}
+	};
+}
+
+/** The file's exact text: formatted by the project's Prettier settings, so `prettier --check` agrees with it. */
+export async function renderOpenApi(): Promise<string> {
+	const prettier = await import('prettier');
+	const options = (await prettier.resolveConfig(openApiPath)) ?? {};
+	return prettier.format(JSON.stringify(buildOpenApi()), { ...options, filepath: openApiPath });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+	writeFileSync(openApiPath, await renderOpenApi());
+	console.log(`wrote ${openApiPath}`);
+}

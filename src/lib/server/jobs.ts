@@ -1,0 +1,39 @@
+/**
+ * Wiring of every background job, outside platform/ so that modules and the spaces code can add theirs without the
+ * platform importing them. The lifecycle imports this file before starting the workers.
+ *
+ * To add a job: `registerJob('area.what', handler, { cron: '* * * * *' })` below (cron in Europe/Bucharest time).
+ * The phase clock goes here: `registerJob('spaces.phase-clock', tickPhaseClock, { cron: '* * * * *', policy: 'singleton' })`.
+ */
+import { registerJob } from './platform/jobs/index.ts';
+import { registerPlatformJobs } from './platform/jobs/platform-jobs.ts';
+import { getDb } from './platform/db/index.ts';
+import { reindex } from './platform/search/index-documents.ts';
+import { spaceSearchSources } from './spaces-runtime/search.ts';
+import { advancePhaseClocks, PHASE_CLOCK_JOB } from './spaces-runtime/phase-clock.ts';
+
+let registered = false;
+
+export function registerAllJobs(): void {
+	if (registered) return;
+	registered = true;
+	registerPlatformJobs();
+	// Rebuilds the search index from processes and every module's search sources each night (commands index as they
+	// write; this repairs anything missed, e.g. after a restore).
+	registerJob(
+		'search.reindex',
+		async () => {
+			const db = await getDb();
+			await reindex(db, await spaceSearchSources(db));
+		},
+		{ cron: '40 3 * * *', policy: 'singleton', retryLimit: 1 }
+	);
+	// The current phase follows the calendar; this notices each change once (module hooks, followers' notices).
+	registerJob(
+		PHASE_CLOCK_JOB,
+		async () => {
+			await advancePhaseClocks(await getDb(), new Date());
+		},
+		{ cron: '* * * * *', policy: 'singleton', retryLimit: 0 }
+	);
+}

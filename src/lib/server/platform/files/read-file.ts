@@ -1,0 +1,41 @@
+/** Opens a stored file for download: its metadata and a stream of its bytes. */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { getDb } from '../db/index.ts';
+import { files } from '../db/schema.ts';
+import { allowedTypes, downloadName } from './detect-type.ts';
+import { getStorage, type StoredObject } from './storage.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface OpenedFile extends StoredObject {
+	id: string;
+	mimeType: string;
+	/** Images are shown in the page; documents are downloaded. */
+	inline: boolean;
+	fileName: string;
+}
+
+/** The file, or null when there is no such file (or its bytes are gone). */
+export async function openFile(id: string): Promise<OpenedFile | null> {
+	if (!UUID.test(id)) return null;
+	const db = await getDb();
+	const [row] = await db.select().from(files).where(eq(files.id, id));
+	if (!row) return null;
+	const object = await (await getStorage()).get(row.storageKey);
+	if (!object) return null;
+	const type = allowedTypes.find((t) => t.mime === row.mimeType);
+	return {
+		...object,
+		id: row.id,
+		mimeType: row.mimeType,
+		inline: type?.kind === 'image',
+		fileName: downloadName(row.originalName, type?.ext ?? 'bin')
+	};
+}
+
+/** Deletes a file's row and bytes (a replaced cover image, a removed document). */
+export async function removeFile(db: Db, id: string): Promise<void> {
+	const [row] = await db.delete(files).where(eq(files.id, id)).returning({ key: files.storageKey });
+	if (row) await (await getStorage()).delete(row.key);
+}

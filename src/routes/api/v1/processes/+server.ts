@@ -1,0 +1,9 @@
+/** GET /api/v1/processes — published processes with their phases and current phase. */
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { apiLocale, processListForApi } from '#lib/server/platform/spaces/api.ts';
+
+export const GET: RequestHandler = async ({ url }) =>
+	json(await processListForApi(apiLocale(url.searchParams.get('locale'))), {
+		headers: { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' }
+	});
