@@ -55,7 +55,12 @@ export function buildOpenApi() {
 					operationId: 'listProcesses',
 					summary: 'Published participatory processes, with their phases and current phase',
 					parameters: [localeParameter],
-					responses: { '200': { description: 'The published processes, most recently published first.', content: jsonOf('ProcessList') } }
+					responses: {
+						'200': {
+							description: 'The published processes, most recently published first.',
+							content: jsonOf('ProcessList')
+						}
+					}
 				}
 			},
 			'/processes/{slug}': {
@@ -63,7 +68,13 @@ export function buildOpenApi() {
 					operationId: 'getProcess',
 					summary: 'One published process, with phases, documents and public modules',
 					parameters: [
-						{ name: 'slug', in: 'path', required: true, schema: { type: 'string' }, description: 'The process URL slug.' },
+						{
+							name: 'slug',
+							in: 'path',
+							required: true,
+							schema: { type: 'string' },
+							description: 'The process URL slug.'
+						},
 						localeParameter
 					],
 					responses: {

@@ -9,7 +9,10 @@ import { addPhase } from '../../src/lib/server/platform/spaces/commands/add-phas
 /** Inserts an account and returns an actor for it, with the given roles in force (as if two-factor were on). */
 export async function person(
 	roles: PlatformRole[] = [],
-	{ spaceRoles = {}, verifications = [] }: { spaceRoles?: Record<string, SpaceRole[]>; verifications?: VerificationKind[] } = {}
+	{
+		spaceRoles = {},
+		verifications = []
+	}: { spaceRoles?: Record<string, SpaceRole[]>; verifications?: VerificationKind[] } = {}
 ): Promise<Extract<Actor, { kind: 'user' }>> {
 	const id = randomUUID();
 	const email = `${id.slice(0, 8)}@example.ro`;

@@ -86,9 +86,10 @@ describe.each(modules.map((m) => [m.name, m] as const))('module %s', (name, m) =
 	it('is named like its folder, URL segment and i18n prefix', () => {
 		expect(name).toMatch(/^[a-z][a-z0-9]*$/);
 		expect(existsSync(join(folder, 'index.ts')), `src/lib/server/modules/${name}/index.ts`).toBe(true);
-		expect(existsSync(join(root, 'src/routes/processes/[slug]', name)), `public routes under /processes/[slug]/${name}`).toBe(
-			true
-		);
+		expect(
+			existsSync(join(root, 'src/routes/processes/[slug]', name)),
+			`public routes under /processes/[slug]/${name}`
+		).toBe(true);
 		expect(m.titleKey.startsWith(`${name}_`)).toBe(true);
 	});
 

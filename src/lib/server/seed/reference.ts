@@ -189,7 +189,9 @@ export function referenceNeighbourhoods(): { slug: string; name: Translated; geo
 	});
 }
 
-export async function seedReferenceData(db: Db): Promise<{ departments: number; neighbourhoods: number; zones: number }> {
+export async function seedReferenceData(
+	db: Db
+): Promise<{ departments: number; neighbourhoods: number; zones: number }> {
 	return db.transaction(async (tx) => {
 		const d = await tx.insert(departments).values(referenceDepartments).onConflictDoNothing().returning();
 		const n = await tx.insert(neighbourhoods).values(referenceNeighbourhoods()).onConflictDoNothing().returning();

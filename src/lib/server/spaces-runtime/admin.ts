@@ -39,7 +39,12 @@ export async function moduleConfigurationForm(actor: Actor, spaceId: string, mod
 		process,
 		module: mod,
 		titleKey: manifest.titleKey,
-		global: settingsFields(manifest.name, manifest.settings.global, parseSettings(manifest.settings.global, mod.settings), 'global_'),
+		global: settingsFields(
+			manifest.name,
+			manifest.settings.global,
+			parseSettings(manifest.settings.global, mod.settings),
+			'global_'
+		),
 		phases: process.phases.map((phase) => ({
 			phase,
 			fields: settingsFields(

@@ -3,13 +3,17 @@ import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { confirmEmail } from '#lib/server/platform/auth/commands/confirm-email.ts';
 import { localizedPath } from '#lib/server/platform/i18n.ts';
+import { PENDING_EMAIL_COOKIE } from '../sign-up/check-email/cookie.ts';
 
-export const load: PageServerLoad = async ({ url, locals, request }) => {
+export const load: PageServerLoad = async ({ url, locals, request, cookies }) => {
 	const result = await confirmEmail(
 		locals.actor,
 		{ token: url.searchParams.get('token') ?? '' },
 		{ headers: request.headers }
 	);
-	if (result.ok) redirect(303, localizedPath('/account/confirm/done', locals.locale));
+	if (result.ok) {
+		cookies.delete(PENDING_EMAIL_COOKIE, { path: '/' });
+		redirect(303, localizedPath('/account/confirm/done', locals.locale));
+	}
 	return { error: result.errors.token ?? 'account_confirm_invalid' };
 };

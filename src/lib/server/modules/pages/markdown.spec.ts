@@ -10,7 +10,9 @@ describe('page bodies in Markdown', () => {
 	});
 
 	it('drop scripts, event handlers and javascript: links', () => {
-		const html = renderMarkdown('<script>alert(1)</script>\n\n<img src="https://x/y.png" onerror="alert(1)">\n\n[x](javascript:alert(1))');
+		const html = renderMarkdown(
+			'<script>alert(1)</script>\n\n<img src="https://x/y.png" onerror="alert(1)">\n\n[x](javascript:alert(1))'
+		);
 		expect(html).not.toMatch(/script|onerror|javascript:/);
 	});
 

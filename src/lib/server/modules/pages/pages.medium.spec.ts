@@ -24,7 +24,11 @@ const db = () => database().db;
 
 async function pagesModule(admin: Actor, { publish = true } = {}) {
 	const process = await processWithThreePhases(admin);
-	const mounted = await mountModule(admin, { spaceId: process.spaceId, manifest: pages }, { title: { ro: 'Informații' } });
+	const mounted = await mountModule(
+		admin,
+		{ spaceId: process.spaceId, manifest: pages },
+		{ title: { ro: 'Informații' } }
+	);
 	if (!mounted.ok) throw new Error(JSON.stringify(mounted.errors));
 	const moduleId = mounted.value.id;
 	if (publish) {
@@ -106,7 +110,9 @@ describe('information pages', () => {
 		const admin = await person(['admin']);
 		const { moduleId, spaceId } = await pagesModule(admin);
 		await expect(createPage(await person(), { moduleId }, page('X'))).rejects.toBeInstanceOf(ForbiddenError);
-		await expect(createPage(await person(['moderator']), { moduleId }, page('X'))).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(createPage(await person(['moderator']), { moduleId }, page('X'))).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
 		const spaceAdmin = await person([], { spaceRoles: { [spaceId]: ['admin'] } });
 		expect((await createPage(spaceAdmin, { moduleId }, page('Y'))).ok).toBe(true);
 	});
@@ -118,9 +124,9 @@ describe('information pages', () => {
 		await publishProcessAndModules(admin, spaceId);
 		await expect(viewPages(anonymous(), { spaceSlug: slug, moduleId })).rejects.toBeInstanceOf(ForbiddenError);
 		expect((await viewPages(admin, { spaceSlug: slug, moduleId })).pages).toHaveLength(1);
-		expect((await db().select().from(searchDocuments).where(eq(searchDocuments.resourceType, 'page')))[0].visibility).toBe(
-			'staff'
-		);
+		expect(
+			(await db().select().from(searchDocuments).where(eq(searchDocuments.resourceType, 'page')))[0].visibility
+		).toBe('staff');
 		await configureModule(
 			admin,
 			{ spaceId, moduleId, manifest: pages },
@@ -144,7 +150,14 @@ describe('information pages', () => {
 		const view = await processPage(anonymous(), slug);
 		expect(view.tabs.map((t) => t.id)).toEqual([moduleId]);
 		expect(view.canDoNow).toEqual([
-			{ moduleId, kind: 'pages', action: 'read', labelKey: 'pages_action_read', verification: null, allowedForViewer: true }
+			{
+				moduleId,
+				kind: 'pages',
+				action: 'read',
+				labelKey: 'pages_action_read',
+				verification: null,
+				allowedForViewer: true
+			}
 		]);
 		expect(view.timeline.current?.title.ro).toBe('Vot');
 	});

@@ -25,7 +25,10 @@ export async function insertPages(db: Db, moduleId: string, list: SeedPage[], au
 	);
 }
 
-export async function seedPages(db: Db, { moduleId, userIds }: { spaceId: string; moduleId: string; userIds: string[] }) {
+export async function seedPages(
+	db: Db,
+	{ moduleId, userIds }: { spaceId: string; moduleId: string; userIds: string[] }
+) {
 	await insertPages(
 		db,
 		moduleId,

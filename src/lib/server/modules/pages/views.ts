@@ -57,7 +57,10 @@ export async function managePages(actor: Actor, { spaceId, moduleId }: { spaceId
 }
 
 /** One page as stored (every locale), for the edit form. */
-export async function managePage(actor: Actor, { spaceId, moduleId, pageId }: { spaceId: string; moduleId: string; pageId: string }) {
+export async function managePage(
+	actor: Actor,
+	{ spaceId, moduleId, pageId }: { spaceId: string; moduleId: string; pageId: string }
+) {
 	const listing = await managePages(actor, { spaceId, moduleId });
 	const page = await findPage(await getDb(), moduleId, pageId);
 	if (!page) throw new NotFoundError('page');

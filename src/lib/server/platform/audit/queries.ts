@@ -35,7 +35,8 @@ export async function listAuditEntries(actor: Actor, filter: AuditFilter = {}) {
 	if (filter.resourceType?.trim()) where.push(eq(auditLog.resourceType, filter.resourceType.trim()));
 	if (filter.resourceId?.trim()) where.push(eq(auditLog.resourceId, filter.resourceId.trim()));
 	if (isDate(filter.from)) where.push(gte(auditLog.createdAt, new Date(`${filter.from}T00:00:00Z`)));
-	if (isDate(filter.to)) where.push(lt(auditLog.createdAt, new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000)));
+	if (isDate(filter.to))
+		where.push(lt(auditLog.createdAt, new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000)));
 	const condition = where.length ? and(...where) : undefined;
 	const page = Math.max(1, Math.floor(filter.page ?? 1));
 	const [entries, [{ total }], actions, resourceTypes] = await Promise.all([
@@ -73,4 +74,3 @@ export async function listAuditEntries(actor: Actor, filter: AuditFilter = {}) {
 		resourceTypes: resourceTypes.map((r) => r.v)
 	};
 }
-

@@ -70,5 +70,7 @@ export const config = {
 	uploadMaxBytes: () => Number(env('UPLOAD_MAX_BYTES') ?? 10 * 1024 * 1024),
 	logLevel: () => env('LOG_LEVEL') ?? 'info',
 	jobsEnabled: () => env('JOBS') !== 'off',
+	/** on: queue and work jobs; queue: only queue them (web processes beside a dedicated worker); off: neither. */
+	jobsMode: (): 'on' | 'queue' | 'off' => (env('JOBS') === 'off' ? 'off' : env('JOBS') === 'queue' ? 'queue' : 'on'),
 	cityName: () => env('CITY_NAME') ?? 'Timișoara'
 };

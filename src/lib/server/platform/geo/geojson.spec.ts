@@ -68,12 +68,23 @@ describe('GeoJSON boundary upload', () => {
 			}),
 			'admin_geojson_out_of_range'
 		],
-		['latitude beyond 90', JSON.stringify({ type: 'Polygon', coordinates: [square.map(([x]) => [x, 95])] }), 'admin_geojson_out_of_range'],
-		['text coordinates', JSON.stringify({ type: 'Polygon', coordinates: [[['21.2', '45.7']]] }), 'admin_geojson_bad_coordinates'],
+		[
+			'latitude beyond 90',
+			JSON.stringify({ type: 'Polygon', coordinates: [square.map(([x]) => [x, 95])] }),
+			'admin_geojson_out_of_range'
+		],
+		[
+			'text coordinates',
+			JSON.stringify({ type: 'Polygon', coordinates: [[['21.2', '45.7']]] }),
+			'admin_geojson_bad_coordinates'
+		],
 		['an empty collection', JSON.stringify({ type: 'FeatureCollection', features: [] }), 'admin_geojson_empty'],
 		[
 			'a collection with a point',
-			JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] } }] }),
+			JSON.stringify({
+				type: 'FeatureCollection',
+				features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] } }]
+			}),
 			'admin_geojson_wrong_type'
 		],
 		[
@@ -86,7 +97,10 @@ describe('GeoJSON boundary upload', () => {
 	});
 
 	it('accepts an explicit WGS84 coordinate system', () => {
-		const r = checkGeometry({ ...polygon, crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } } });
+		const r = checkGeometry({
+			...polygon,
+			crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } }
+		});
 		expect(r.ok).toBe(true);
 	});
 });

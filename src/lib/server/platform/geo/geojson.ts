@@ -75,7 +75,8 @@ export function checkGeometry(value: unknown): GeometryCheck {
 	const clean = polygons.map((poly) => poly.map((ring) => ring.map(([lon, lat]) => [lon, lat] as Position)));
 	return {
 		ok: true,
-		geometry: clean.length === 1 ? { type: 'Polygon', coordinates: clean[0] } : { type: 'MultiPolygon', coordinates: clean }
+		geometry:
+			clean.length === 1 ? { type: 'Polygon', coordinates: clean[0] } : { type: 'MultiPolygon', coordinates: clean }
 	};
 }
 

@@ -17,9 +17,10 @@ export async function listNeighbourhoodsForAdmin(actor: Actor) {
 			slug: neighbourhoods.slug,
 			name: neighbourhoods.name,
 			hasBoundary: sql<boolean>`${neighbourhoods.geometry} IS NOT NULL`,
+			// Written with explicit aliases: drizzle leaves columns unqualified in a single-table select.
 			zoneNames: sql<
 				{ ro: string }[]
-			>`coalesce((select json_agg(${zones.name} order by ${zones.slug}) from ${zoneNeighbourhoods} join ${zones} on ${zones.id} = ${zoneNeighbourhoods.zoneId} where ${zoneNeighbourhoods.neighbourhoodId} = ${neighbourhoods.id}), '[]'::json)`
+			>`coalesce((select json_agg(z.name order by z.slug) from zone_neighbourhoods zn join zones z on z.id = zn.zone_id where zn.neighbourhood_id = "neighbourhoods"."id"), '[]'::json)`
 		})
 		.from(neighbourhoods)
 		.orderBy(asc(neighbourhoods.slug));

@@ -2,7 +2,8 @@
  * Background jobs on pg-boss, on the app's own database: PostgreSQL through its own small pool, or the shared
  * PGlite instance in embedded mode. Other code registers named handlers (`registerJob`) and enqueues work
  * (`enqueue`); this module never imports them. With `JOBS=off` (tests, one-off scripts) no worker runs and
- * `enqueue` runs the handler in-process instead, so no work is lost either way.
+ * `enqueue` runs the handler in-process instead, so no work is lost either way. `JOBS=queue` queues work without
+ * doing it, for web processes next to a dedicated worker process.
  */
 import type { PgBoss, Queue, SendOptions } from 'pg-boss';
 import { config, databaseUrl } from '../config/env.ts';
@@ -68,7 +69,7 @@ export function registeredJobs(): { name: string; options: JobOptions }[] {
 
 export const isJobRegistered = (name: string): boolean => registry.has(name);
 
-/** True when pg-boss workers are running in this process (so enqueued work is done in the background). */
+/** True when pg-boss is running in this process, so enqueued work is done in the background (here or elsewhere). */
 export function jobsRunning(): boolean {
 	return boss !== undefined;
 }
@@ -136,14 +137,23 @@ function connectionString(database: Database): string | undefined {
  * `JOBS=off`. Safe to call twice.
  */
 export function startJobs(database: Database, options: { force?: boolean } = {}): Promise<void> {
-	if (!config.jobsEnabled() && !options.force) {
+	const mode = options.force ? 'on' : config.jobsMode();
+	if (mode === 'off') {
 		logger().info('background jobs are off (JOBS=off): queued work runs in the request that queues it');
 		return Promise.resolve();
 	}
+	// JOBS=queue: this process only queues work (and runs no schedules); a process with JOBS=on does it.
+	const working = mode === 'on';
 	starting ??= (async () => {
 		const log = logger();
 		const { PgBoss: Boss, fromPglite } = await import('pg-boss');
-		const common = { schema: 'pgboss', superviseIntervalSeconds: 60, monitorIntervalSeconds: 60 } as const;
+		const common = {
+			schema: 'pgboss',
+			superviseIntervalSeconds: 60,
+			monitorIntervalSeconds: 60,
+			supervise: working,
+			schedule: working
+		} as const;
 		let instance: PgBoss;
 		if (database.kind === 'pglite') {
 			instance = new Boss({ ...common, db: fromPglite(database.pglite!), backend: 'pglite' });
@@ -159,6 +169,7 @@ export function startJobs(database: Database, options: { force?: boolean } = {})
 			// createQueue keeps an existing queue as it was: bring its retry settings up to date with the code.
 			const { policy: _policy, ...changeable } = queueOptions(o);
 			if (Object.keys(changeable).length) await instance.updateQueue(name, changeable);
+			if (!working) continue;
 			await instance.work<object>(
 				name,
 				{
@@ -177,7 +188,7 @@ export function startJobs(database: Database, options: { force?: boolean } = {})
 			else if (await instance.getSchedule(name)) await instance.unschedule(name);
 		}
 		boss = instance;
-		log.info({ jobs: [...registry.keys()], backend: database.kind }, 'background jobs started');
+		log.info({ jobs: [...registry.keys()], backend: database.kind, mode }, 'background jobs started');
 	})().catch((err) => {
 		starting = undefined;
 		throw err;

@@ -43,7 +43,15 @@ export interface SearchSource {
 		db: Db,
 		moduleIds: string[]
 	): Promise<
-		{ resourceId: string; locale: string; title: string; body: string; url: string; visibility: 'public' | 'staff'; spaceId: string }[]
+		{
+			resourceId: string;
+			locale: string;
+			title: string;
+			body: string;
+			url: string;
+			visibility: 'public' | 'staff';
+			spaceId: string;
+		}[]
 	>;
 }
 

@@ -60,3 +60,12 @@ export async function listNotifications(
 		emailMode: isEmailMode(me?.emailMode) ? me.emailMode : 'instant'
 	};
 }
+
+/** The id of the live account with this e-mail address, if any (test hooks, admin tools). */
+export async function userIdByEmail(db: Db, email: string): Promise<string | null> {
+	const [row] = await db
+		.select({ id: user.id })
+		.from(user)
+		.where(and(eq(user.email, email.toLowerCase()), isNull(user.deletedAt)));
+	return row?.id ?? null;
+}

@@ -11,7 +11,9 @@ const DepartmentForm = z.object({
 		.transform((v) => v || null)
 });
 
-export function parseDepartmentForm(input: Record<string, unknown>): Result<{ name: Translated; email: string | null }> {
+export function parseDepartmentForm(
+	input: Record<string, unknown>
+): Result<{ name: Translated; email: string | null }> {
 	const parsed = DepartmentForm.safeParse({
 		name: readTranslated(input, 'name'),
 		email: typeof input.email === 'string' ? input.email.trim() : ''

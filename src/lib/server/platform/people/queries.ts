@@ -28,7 +28,9 @@ export async function searchUsers(actor: Actor, { q = '', page = 1 }: { q?: stri
 				emailVerified: user.emailVerified,
 				twoFactorEnabled: user.twoFactorEnabled,
 				createdAt: user.createdAt,
-				roles: sql<string[]>`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${user.id}), '{}')`
+				roles: sql<
+					string[]
+				>`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${user.id}), '{}')`
 			})
 			.from(user)
 			.where(where)
@@ -79,7 +81,9 @@ export async function getUserForAdmin(actor: Actor, userId: string) {
 				method: verifications.method,
 				documentType: verifications.documentType,
 				createdAt: verifications.createdAt,
-				verifiedByName: sql<string | null>`(select ${user.name} from ${user} where ${user.id} = ${verifications.verifiedBy})`
+				verifiedByName: sql<
+					string | null
+				>`(select ${user.name} from ${user} where ${user.id} = ${verifications.verifiedBy})`
 			})
 			.from(verifications)
 			.where(and(eq(verifications.userId, userId), isNull(verifications.revokedAt)))

@@ -56,4 +56,3 @@ export const ApiMeta = z.object({
 export const ApiProcessList = z.object({ data: z.array(ApiProcess), meta: ApiMeta }).meta({ id: 'ProcessList' });
 export const ApiProcessResponse = z.object({ data: ApiProcessDetail, meta: ApiMeta }).meta({ id: 'ProcessResponse' });
 export const ApiError = z.object({ error: z.string(), message: z.string() }).meta({ id: 'Error' });
-

@@ -14,7 +14,11 @@ export const apiLocale = (value: string | null): string | null => (value && isLo
 
 const text = (field: Translated, locale: string | null) => (locale ? translate(field, locale).text : field);
 
-export function processToApi(space: Space, timeline: Timeline<Phase>, locale: string | null): z.infer<typeof ApiProcess> {
+export function processToApi(
+	space: Space,
+	timeline: Timeline<Phase>,
+	locale: string | null
+): z.infer<typeof ApiProcess> {
 	return {
 		id: space.id,
 		slug: space.slug,
@@ -63,7 +67,11 @@ export function processDetailToApi(
 	};
 }
 
-export const apiMeta = (now: Date, locale: string | null) => ({ today: cityToday(now), timeZone: cityTimeZone, locale });
+export const apiMeta = (now: Date, locale: string | null) => ({
+	today: cityToday(now),
+	timeZone: cityTimeZone,
+	locale
+});
 
 /** GET /api/v1/processes: published processes only. */
 export async function processListForApi(locale: string | null, now: Date = new Date()) {

@@ -31,7 +31,13 @@ export async function advancePhaseClocks(
 	findManifest: (kind: string) => AnyModule | undefined
 ): Promise<PhaseChange[]> {
 	const rows = await db
-		.select({ id: spaces.id, slug: spaces.slug, title: spaces.title, seen: spaceClock.currentPhaseId, known: spaceClock.spaceId })
+		.select({
+			id: spaces.id,
+			slug: spaces.slug,
+			title: spaces.title,
+			seen: spaceClock.currentPhaseId,
+			known: spaceClock.spaceId
+		})
 		.from(spaces)
 		.leftJoin(spaceClock, eq(spaceClock.spaceId, spaces.id))
 		.where(eq(spaces.status, 'published'));
@@ -41,7 +47,10 @@ export async function advancePhaseClocks(
 		const current = currentPhaseAt(spacePhases, now);
 		const to = current?.id ?? null;
 		if (!space.known) {
-			await db.insert(spaceClock).values({ spaceId: space.id, currentPhaseId: to, changedAt: now }).onConflictDoNothing();
+			await db
+				.insert(spaceClock)
+				.values({ spaceId: space.id, currentPhaseId: to, changedAt: now })
+				.onConflictDoNothing();
 			continue;
 		}
 		if (space.seen === to) continue;

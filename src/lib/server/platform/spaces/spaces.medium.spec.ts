@@ -32,7 +32,10 @@ const voting = defineModule({
 	name: 'voting',
 	titleKey: 'voting_module_name',
 	settings: {
-		global: z.object({ maxVotes: z.number().int().min(1).max(10).default(3), layout: z.enum(['list', 'map']).default('list') }),
+		global: z.object({
+			maxVotes: z.number().int().min(1).max(10).default(3),
+			layout: z.enum(['list', 'map']).default('list')
+		}),
 		phase: z.object({ votingOpen: z.boolean().default(false) })
 	},
 	actions: ['vote', 'configure'] as const,
@@ -83,7 +86,11 @@ describe('creating and editing a process', () => {
 
 	it('requires the Romanian texts and reports errors by input name', async () => {
 		const admin = await person(['admin']);
-		const r = await createProcess(admin, { ...processInput(), title: { ro: '  ', en: 'Only English' }, slug: 'Not A Slug' });
+		const r = await createProcess(admin, {
+			...processInput(),
+			title: { ro: '  ', en: 'Only English' },
+			slug: 'Not A Slug'
+		});
 		expect(r).toEqual({ ok: false, errors: { title_ro: 'validation_required', slug: 'processes_error_slug' } });
 		expect(await db().select().from(spaces)).toHaveLength(0);
 	});
@@ -132,7 +139,12 @@ describe('the timeline of phases', () => {
 		const admin = await person(['admin']);
 		const now = new Date();
 		const { spaceId, phaseIds } = await processWithThreePhases(admin, now);
-		const phase = (startsOn: string, endsOn: string) => ({ title: { ro: 'X' }, description: { ro: '' }, startsOn, endsOn });
+		const phase = (startsOn: string, endsOn: string) => ({
+			title: { ro: 'X' },
+			description: { ro: '' },
+			startsOn,
+			endsOn
+		});
 		expect(await addPhase(admin, spaceId, phase(day(now, 5), day(now, 20)))).toEqual({
 			ok: false,
 			errors: { startsOn: 'processes_phase_error_overlap' }
@@ -146,7 +158,9 @@ describe('the timeline of phases', () => {
 			errors: { startsOn: 'validation_date' }
 		});
 		// Editing a phase may not make it overlap its neighbour either, but keeping its own dates is fine.
-		expect(await updatePhase(admin, { spaceId, phaseId: phaseIds[1] }, phase(day(now, -10), day(now, 11)))).toMatchObject({
+		expect(
+			await updatePhase(admin, { spaceId, phaseId: phaseIds[1] }, phase(day(now, -10), day(now, 11)))
+		).toMatchObject({
 			ok: false
 		});
 		expect(await updatePhase(admin, { spaceId, phaseId: phaseIds[1] }, phase(day(now, -10), day(now, 10)))).toEqual({
@@ -291,7 +305,10 @@ describe('publishing', () => {
 		const admin = await person(['admin']);
 		const created = await createProcess(admin, processInput());
 		const id = created.ok ? created.value.id : '';
-		expect(await publishProcess(admin, id)).toEqual({ ok: false, errors: { _form: 'processes_publish_error_no_phases' } });
+		expect(await publishProcess(admin, id)).toEqual({
+			ok: false,
+			errors: { _form: 'processes_publish_error_no_phases' }
+		});
 	});
 
 	it('makes the process public, starts its clock at the current phase, and unpublishing hides it again', async () => {

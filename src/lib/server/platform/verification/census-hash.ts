@@ -7,11 +7,16 @@ import { createHash } from 'node:crypto';
 import { isProduction } from '../config/env.ts';
 
 export function normalizeIdentifier(identifier: string): string {
-	return identifier.normalize('NFKC').toUpperCase().replace(/[\s\-./]/g, '');
+	return identifier
+		.normalize('NFKC')
+		.toUpperCase()
+		.replace(/[\s\-./]/g, '');
 }
 
 export function censusHash(identifier: string, salt: string): string {
-	return createHash('sha256').update(`${salt}:${normalizeIdentifier(identifier)}`, 'utf8').digest('hex');
+	return createHash('sha256')
+		.update(`${salt}:${normalizeIdentifier(identifier)}`, 'utf8')
+		.digest('hex');
 }
 
 /** Used only outside production, so the demo works out of the box; production must set CENSUS_SALT. */

@@ -17,7 +17,9 @@ export async function grantVerification(db: Db, grant: VerificationGrant): Promi
 	await db
 		.update(verifications)
 		.set({ revokedAt: new Date() })
-		.where(and(eq(verifications.userId, grant.userId), eq(verifications.kind, grant.kind), isNull(verifications.revokedAt)));
+		.where(
+			and(eq(verifications.userId, grant.userId), eq(verifications.kind, grant.kind), isNull(verifications.revokedAt))
+		);
 	const [row] = await db
 		.insert(verifications)
 		.values({

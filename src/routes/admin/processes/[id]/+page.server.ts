@@ -12,7 +12,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		space: process.space,
 		phases: process.timeline.phases,
-		modules: process.modules.map((mod) => ({ ...mod, titleKey: mountableKinds().find((k) => k.kind === mod.kind)?.titleKey })),
+		modules: process.modules.map((mod) => ({
+			...mod,
+			titleKey: mountableKinds().find((k) => k.kind === mod.kind)?.titleKey
+		})),
 		documents: process.documents,
 		notice: url.searchParams.get('done')
 	};

@@ -26,9 +26,11 @@ export async function createPage(
 	const form = PageInput.safeParse(input);
 	if (!form.success) return invalid(fieldErrors(form.error));
 	const data = form.data;
-	if (data.slug && (await findPageBySlug(db, moduleId, data.slug))) return invalid({ slug: 'processes_error_slug_taken' });
+	if (data.slug && (await findPageBySlug(db, moduleId, data.slug)))
+		return invalid({ slug: 'processes_error_slug_taken' });
 	let slug = data.slug ?? slugify(data.title.ro);
-	for (let n = 2; !data.slug && (await findPageBySlug(db, moduleId, slug)); n++) slug = `${slugify(data.title.ro)}-${n}`;
+	for (let n = 2; !data.slug && (await findPageBySlug(db, moduleId, slug)); n++)
+		slug = `${slugify(data.title.ro)}-${n}`;
 	const authorId = actor.kind === 'user' ? actor.id : null;
 	const page = await db.transaction(async (tx) => {
 		const [{ next }] = await tx

@@ -21,10 +21,12 @@ export async function createZone(
 	const db = await getDb();
 	return db.transaction(async (tx) => {
 		const ids = await existingNeighbourhoods(tx, neighbourhoodIds);
-		if (ids.length !== new Set(neighbourhoodIds).size) return invalid({ neighbourhoods: 'admin_zone_unknown_neighbourhood' });
+		if (ids.length !== new Set(neighbourhoodIds).size)
+			return invalid({ neighbourhoods: 'admin_zone_unknown_neighbourhood' });
 		const slug = await uniqueSlug(tx, zones, name.value.ro);
 		const [created] = await tx.insert(zones).values({ slug, name: name.value }).returning({ id: zones.id });
-		if (ids.length) await tx.insert(zoneNeighbourhoods).values(ids.map((n) => ({ zoneId: created.id, neighbourhoodId: n })));
+		if (ids.length)
+			await tx.insert(zoneNeighbourhoods).values(ids.map((n) => ({ zoneId: created.id, neighbourhoodId: n })));
 		await recordAction(tx, actor, {
 			action: 'zone.create',
 			resourceType: 'zone',

@@ -19,7 +19,10 @@ export async function renameNeighbourhood(
 	if (!name.ok) return name;
 	const db = await getDb();
 	return db.transaction(async (tx) => {
-		const [before] = await tx.select({ name: neighbourhoods.name }).from(neighbourhoods).where(eq(neighbourhoods.id, id));
+		const [before] = await tx
+			.select({ name: neighbourhoods.name })
+			.from(neighbourhoods)
+			.where(eq(neighbourhoods.id, id));
 		if (!before) throw new NotFoundError('neighbourhood');
 		await tx.update(neighbourhoods).set({ name: name.value }).where(eq(neighbourhoods.id, id));
 		await recordAction(tx, actor, {

@@ -24,9 +24,13 @@ export async function updateZone(
 		const [zone] = await tx.select().from(zones).where(eq(zones.id, id));
 		if (!zone) throw new NotFoundError('zone');
 		const ids = await existingNeighbourhoods(tx, neighbourhoodIds);
-		if (ids.length !== new Set(neighbourhoodIds).size) return invalid({ neighbourhoods: 'admin_zone_unknown_neighbourhood' });
+		if (ids.length !== new Set(neighbourhoodIds).size)
+			return invalid({ neighbourhoods: 'admin_zone_unknown_neighbourhood' });
 		const before = (
-			await tx.select({ id: zoneNeighbourhoods.neighbourhoodId }).from(zoneNeighbourhoods).where(eq(zoneNeighbourhoods.zoneId, id))
+			await tx
+				.select({ id: zoneNeighbourhoods.neighbourhoodId })
+				.from(zoneNeighbourhoods)
+				.where(eq(zoneNeighbourhoods.zoneId, id))
 		).map((r) => r.id);
 		await tx.update(zones).set({ name: name.value }).where(eq(zones.id, id));
 		await tx.delete(zoneNeighbourhoods).where(eq(zoneNeighbourhoods.zoneId, id));

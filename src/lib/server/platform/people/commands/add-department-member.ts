@@ -22,10 +22,17 @@ export async function addDepartmentMember(
 	const { userId, departmentId } = parsed.data;
 	const db = await getDb();
 	await assertUserExists(db, userId);
-	const [department] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId));
+	const [department] = await db
+		.select({ id: departments.id })
+		.from(departments)
+		.where(eq(departments.id, departmentId));
 	if (!department) return invalid({ departmentId: 'admin_department_choose' });
 	return db.transaction(async (tx) => {
-		const inserted = await tx.insert(departmentMembers).values({ userId, departmentId }).onConflictDoNothing().returning();
+		const inserted = await tx
+			.insert(departmentMembers)
+			.values({ userId, departmentId })
+			.onConflictDoNothing()
+			.returning();
 		if (inserted.length) {
 			await recordAction(tx, actor, {
 				action: 'department.add_member',

@@ -25,7 +25,12 @@ export async function grantRole(actor: Actor, input: Record<string, unknown>): P
 			.onConflictDoNothing()
 			.returning();
 		if (inserted.length) {
-			await recordAction(tx, actor, { action: 'user.grant_role', resourceType: 'user', resourceId: userId, data: { role } });
+			await recordAction(tx, actor, {
+				action: 'user.grant_role',
+				resourceType: 'user',
+				resourceId: userId,
+				data: { role }
+			});
 		}
 		return ok({ granted: inserted.length > 0 });
 	});

@@ -33,7 +33,12 @@ export async function revokeRole(actor: Actor, input: Record<string, unknown>): 
 			.where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)))
 			.returning();
 		if (deleted.length) {
-			await recordAction(tx, actor, { action: 'user.revoke_role', resourceType: 'user', resourceId: userId, data: { role } });
+			await recordAction(tx, actor, {
+				action: 'user.revoke_role',
+				resourceType: 'user',
+				resourceId: userId,
+				data: { role }
+			});
 		}
 		return ok({ revoked: deleted.length > 0 });
 	});

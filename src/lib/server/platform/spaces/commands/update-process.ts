@@ -11,7 +11,11 @@ import { canManageSpace } from '../policy.ts';
 import { indexProcess } from '../search.ts';
 import { findSpace } from '../queries.ts';
 
-export async function updateProcess(actor: Actor, spaceId: string, input: ProcessInput): Promise<Result<{ slug: string }>> {
+export async function updateProcess(
+	actor: Actor,
+	spaceId: string,
+	input: ProcessInput
+): Promise<Result<{ slug: string }>> {
 	authorize(canManageSpace(actor, spaceId));
 	const db = await getDb();
 	const space = await findSpace(db, spaceId);

@@ -41,7 +41,8 @@ export async function claimCensusEntry(
 	return db.transaction(async (tx) => {
 		const [entry] = await tx.select().from(censusEntries).where(eq(censusEntries.hash, hash));
 		if (!entry) return invalid({ identifier: 'verification_census_no_match' });
-		if (entry.claimedBy && entry.claimedBy !== me.id) return invalid({ identifier: 'verification_census_already_claimed' });
+		if (entry.claimedBy && entry.claimedBy !== me.id)
+			return invalid({ identifier: 'verification_census_already_claimed' });
 		if (!entry.claimedBy) {
 			// Conditional update: two accounts racing for one entry cannot both win.
 			const won = await tx
@@ -58,7 +59,8 @@ export async function claimCensusEntry(
 			detail: entry.neighbourhoodId ? `neighbourhood:${entry.neighbourhoodId}` : `batch:${entry.batchId}`
 		});
 		const age = entry.birthYear !== null && certainlyOfAge(entry.birthYear, now);
-		if (age) await grantVerification(tx, { userId: me.id, kind: 'age', method: 'census', detail: `batch:${entry.batchId}` });
+		if (age)
+			await grantVerification(tx, { userId: me.id, kind: 'age', method: 'census', detail: `batch:${entry.batchId}` });
 		return ok({ residence: true as const, age });
 	});
 }

@@ -20,10 +20,7 @@ export type CensusImportResult = Result<CensusImport> & { line?: number };
 
 const CHUNK = 1000;
 
-export async function importCensus(
-	actor: Actor,
-	input: { name?: unknown; csv: string }
-): Promise<CensusImportResult> {
+export async function importCensus(actor: Actor, input: { name?: unknown; csv: string }): Promise<CensusImportResult> {
 	authorize(canAdmin(actor, 'census.import'));
 	const name = typeof input.name === 'string' ? input.name.trim() : '';
 	if (!name) return invalid({ name: 'validation_required' });
@@ -33,7 +30,10 @@ export async function importCensus(
 	const db = await getDb();
 	const slugs = [...new Set(file.rows.map((r) => r.neighbourhood).filter((s): s is string => !!s))];
 	const places = slugs.length
-		? await db.select({ id: neighbourhoods.id, slug: neighbourhoods.slug }).from(neighbourhoods).where(inArray(neighbourhoods.slug, slugs))
+		? await db
+				.select({ id: neighbourhoods.id, slug: neighbourhoods.slug })
+				.from(neighbourhoods)
+				.where(inArray(neighbourhoods.slug, slugs))
 		: [];
 	const idBySlug = new Map(places.map((p) => [p.slug, p.id]));
 	const unknown = file.rows.findIndex((r) => r.neighbourhood && !idBySlug.has(r.neighbourhood));
@@ -59,7 +59,10 @@ export async function importCensus(
 				.returning({ hash: censusEntries.hash });
 			added += inserted.length;
 		}
-		await tx.update(censusBatches).set({ rows: added }).where(inArray(censusBatches.id, [batch.id]));
+		await tx
+			.update(censusBatches)
+			.set({ rows: added })
+			.where(inArray(censusBatches.id, [batch.id]));
 		const summary = { batchId: batch.id, added, alreadyPresent: file.rows.length - added };
 		await recordAction(tx, actor, {
 			action: 'census.import',

@@ -13,7 +13,13 @@ import { assertUserExists } from '../../people/user-exists.ts';
 import { grantVerification } from '../grant-verification.ts';
 
 export const inPersonKinds = ['residence', 'age'] as const;
-export const documentTypes = ['identity_card', 'passport', 'residence_permit', 'residence_certificate', 'other'] as const;
+export const documentTypes = [
+	'identity_card',
+	'passport',
+	'residence_permit',
+	'residence_certificate',
+	'other'
+] as const;
 
 const Input = z.object({
 	userId: z.string().min(1),

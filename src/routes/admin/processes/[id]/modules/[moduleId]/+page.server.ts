@@ -26,7 +26,10 @@ export const actions = {
 	save: async ({ request, locals, params }) => {
 		const result = await saveModuleConfiguration(locals.actor, params.id, params.moduleId, await request.formData());
 		if (!result.ok) return fail(400, { errors: result.errors });
-		redirect(303, `${localizedPath(`/admin/processes/${params.id}/modules/${params.moduleId}`, locals.locale)}?done=saved`);
+		redirect(
+			303,
+			`${localizedPath(`/admin/processes/${params.id}/modules/${params.moduleId}`, locals.locale)}?done=saved`
+		);
 	},
 	unmount: async ({ locals, params }) => {
 		const result = await unmountModuleFromSpace(locals.actor, params.id, params.moduleId);

@@ -15,6 +15,9 @@ export const actions = {
 		const form = await request.formData();
 		const direction = form.get('direction') === 'up' ? 'up' : 'down';
 		await movePage(locals.actor, { moduleId: params.moduleId, pageId: String(form.get('pageId')), direction });
-		redirect(303, `${localizedPath(`/admin/processes/${params.id}/pages/${params.moduleId}`, locals.locale)}?done=saved`);
+		redirect(
+			303,
+			`${localizedPath(`/admin/processes/${params.id}/pages/${params.moduleId}`, locals.locale)}?done=saved`
+		);
 	}
 } satisfies Actions;

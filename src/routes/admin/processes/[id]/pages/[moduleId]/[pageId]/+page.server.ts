@@ -13,7 +13,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 const list = (locals: App.Locals, params: { id: string; moduleId: string }, done: string) =>
-	redirect(303, `${localizedPath(`/admin/processes/${params.id}/pages/${params.moduleId}`, locals.locale)}?done=${done}`);
+	redirect(
+		303,
+		`${localizedPath(`/admin/processes/${params.id}/pages/${params.moduleId}`, locals.locale)}?done=${done}`
+	);
 
 export const actions = {
 	save: async ({ request, locals, params }) => {

@@ -16,6 +16,9 @@ export const actions = {
 		const input = readPageForm(await request.formData());
 		const result = await createPage(locals.actor, { moduleId: params.moduleId }, input);
 		if (!result.ok) return fail(400, { errors: result.errors, values: input });
-		redirect(303, `${localizedPath(`/admin/processes/${params.id}/pages/${params.moduleId}`, locals.locale)}?done=created`);
+		redirect(
+			303,
+			`${localizedPath(`/admin/processes/${params.id}/pages/${params.moduleId}`, locals.locale)}?done=created`
+		);
 	}
 } satisfies Actions;
