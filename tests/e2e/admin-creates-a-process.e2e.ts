@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, useBrowser, visit } from './support/browser.ts';
+import { expectAccessible, useBrowser, visit, withScriptablePage } from './support/browser.ts';
 import { signInAsAdmin } from './support/admin.ts';
 
 const open = useBrowser();
@@ -147,6 +147,17 @@ describe('an administrator creates a process and a visitor follows its timeline'
 		await page.waitForURL(/regulamentul-consultarii$/);
 		await expectAccessible(page);
 		expect(await page.locator('article h2').textContent()).toBe('Who takes part');
+		await context.close();
+	});
+
+	it('the process page fits a 320 px phone with JavaScript off', async () => {
+		const { page, context } = await open({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+		await visit(page, `/hu/processes/${slug}`);
+		expect(await page.locator('.timeline li').count()).toBe(3);
+		const overflow = await withScriptablePage(page, (p) =>
+			p.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
+		);
+		expect(overflow).toBe(false);
 		await context.close();
 	});
 

@@ -107,9 +107,16 @@ describe('an administrator signs in with two-factor', () => {
 		await expectAccessible(page);
 		for (const path of [
 			'/admin/zones',
+			'/admin/zones/new',
 			'/admin/departments',
+			'/admin/departments/new',
+			'/admin/neighbourhoods/new',
 			'/admin/verifications/census',
-			'/en/admin/verifications/in-person'
+			'/en/admin/verifications/in-person',
+			'/en/admin/users',
+			'/account/two-factor',
+			'/account/verify',
+			'/en/account/verify'
 		])
 			await visit(page, path);
 		await context.close();

@@ -90,6 +90,10 @@ describe.each(modules.map((m) => [m.name, m] as const))('module %s', (name, m) =
 			existsSync(join(root, 'src/routes/processes/[slug]', name)),
 			`public routes under /processes/[slug]/${name}`
 		).toBe(true);
+		expect(
+			existsSync(join(root, 'src/routes/admin/processes/[id]', name)),
+			`admin routes under /admin/processes/[id]/${name}`
+		).toBe(true);
 		expect(m.titleKey.startsWith(`${name}_`)).toBe(true);
 	});
 

@@ -27,15 +27,19 @@ export function invalid(errors: FieldErrors | ZodError): { ok: false; errors: Fi
 /** Thrown when an actor may not do something; routes answer 403 (hooks map it). */
 export class ForbiddenError extends Error {
 	readonly status = 403;
-	constructor(readonly reason = 'forbidden') {
+	readonly reason: string;
+	constructor(reason = 'forbidden') {
 		super(`Forbidden: ${reason}`);
+		this.reason = reason;
 	}
 }
 
 /** Thrown when a record does not exist (or is not visible to the actor); routes answer 404. */
 export class NotFoundError extends Error {
 	readonly status = 404;
-	constructor(readonly what = 'record') {
+	readonly what: string;
+	constructor(what = 'record') {
 		super(`Not found: ${what}`);
+		this.what = what;
 	}
 }

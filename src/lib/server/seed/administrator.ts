@@ -7,12 +7,12 @@ import { getAuth } from '../platform/auth/auth.ts';
 
 export async function ensureAdministrator(
 	db: Db
-): Promise<{ email: string; created: boolean; generatedPassword?: string }> {
+): Promise<{ id: string; email: string; created: boolean; generatedPassword?: string }> {
 	const email = (process.env.ADMIN_EMAIL ?? 'admin@vocea.local').toLowerCase();
 	const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
 	if (existing) {
 		await db.insert(userRoles).values({ userId: existing.id, role: 'admin' }).onConflictDoNothing();
-		return { email, created: false };
+		return { id: existing.id, email, created: false };
 	}
 	const generated = process.env.ADMIN_PASSWORD ? undefined : randomBytes(12).toString('base64url');
 	const password = process.env.ADMIN_PASSWORD ?? generated!;
@@ -35,5 +35,5 @@ export async function ensureAdministrator(
 		password: hash
 	});
 	await db.insert(userRoles).values({ userId: created.id, role: 'admin' });
-	return { email, created: true, generatedPassword: generated };
+	return { id: created.id, email, created: true, generatedPassword: generated };
 }

@@ -31,7 +31,12 @@ export async function seedDemoUsers(db: Db): Promise<string[]> {
 			{ email: p.email, name: p.name, emailVerified: true, locale: p.locale },
 			{ method: 'admin' }
 		);
-		await ctx.internalAdapter.linkAccount({ userId: created.id, providerId: 'credential', accountId: created.id, password: hash });
+		await ctx.internalAdapter.linkAccount({
+			userId: created.id,
+			providerId: 'credential',
+			accountId: created.id,
+			password: hash
+		});
 		ids.push(created.id);
 	}
 	return ids;

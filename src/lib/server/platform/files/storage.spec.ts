@@ -36,7 +36,10 @@ describe('S3-compatible storage', () => {
 				if (c.constructor.name === 'GetObjectCommand') {
 					const body = objects.get(key);
 					if (!body) throw Object.assign(new Error('missing'), { name: 'NoSuchKey' });
-					return { Body: { transformToWebStream: () => new Response(body).body! }, ContentLength: body.length };
+					return {
+						Body: { transformToWebStream: () => new Response(new Uint8Array(body)).body! },
+						ContentLength: body.length
+					};
 				}
 				return {};
 			}

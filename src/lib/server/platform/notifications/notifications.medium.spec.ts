@@ -15,6 +15,7 @@ import { setEmailMode } from './commands/set-email-mode.ts';
 import { follow } from './commands/follow.ts';
 import { unfollow } from './commands/unfollow.ts';
 import { followersOf, isFollowing, notifyFollowers } from './follows.ts';
+import { POST as followRoute } from '../../../../routes/follow/+server.ts';
 
 const database = useTestDatabase();
 const KEY = 'notifications_resource_updated';
@@ -130,7 +131,8 @@ describe('reading notifications', () => {
 		const p = await createPerson(db, { locale: 'en' });
 		const other = await createPerson(db);
 		const me = await actorOf(db, p.id);
-		for (const t of ['one', 'two', 'three']) await notify(db, { userIds: [p.id], key: KEY, data: { title: { ro: t } } });
+		for (const t of ['one', 'two', 'three'])
+			await notify(db, { userIds: [p.id], key: KEY, data: { title: { ro: t } } });
 		const [theirs] = await db
 			.insert(notifications)
 			.values({ userId: other.id, key: KEY, data: { title: 'x' } })
@@ -206,5 +208,38 @@ describe('follows', () => {
 		await expect(follow(me, { resourceType: 'space', resourceId: 'nope' })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(follow(me, { resourceType: 'bogus', resourceId: draft })).rejects.toBeInstanceOf(NotFoundError);
 		expect(await isFollowing(anonymous(), { resourceType: 'space', resourceId: draft })).toBe(false);
+	});
+
+	it('the FollowButton form (/follow) follows, unfollows and returns to the page, or asks to sign in', async () => {
+		const { db } = database();
+		const spaceId = await createSpace('published');
+		const me = await actorOf(db, (await createPerson(db)).id);
+		const post = (actor: unknown, fields: Record<string, string>) => {
+			const body = new FormData();
+			for (const [k, v] of Object.entries(fields)) body.set(k, v);
+			return followRoute({
+				request: new Request('http://localhost/en/follow', { method: 'POST', body }),
+				locals: { actor, locale: 'en' }
+			} as unknown as Parameters<typeof followRoute>[0]);
+		};
+		const fields = { resourceType: 'space', resourceId: spaceId, returnTo: '/en/processes/x?tab=1' };
+		await expect(post(me, { ...fields, intent: 'follow' })).rejects.toMatchObject({
+			status: 303,
+			location: `/en/processes/x?tab=1#follow-space-${spaceId}`
+		});
+		expect(await isFollowing(me, { resourceType: 'space', resourceId: spaceId })).toBe(true);
+		await expect(post(me, { ...fields, intent: 'unfollow' })).rejects.toMatchObject({ status: 303 });
+		expect(await isFollowing(me, { resourceType: 'space', resourceId: spaceId })).toBe(false);
+		await expect(post(anonymous(), { ...fields, intent: 'follow' })).rejects.toMatchObject({
+			status: 303,
+			location: `/en/account/sign-in?next=${encodeURIComponent('/en/processes/x?tab=1')}`
+		});
+		// Never back to another site.
+		const away = await Promise.resolve(post(me, { ...fields, returnTo: '//evil.example/x', intent: 'follow' })).catch(
+			(r: { location: string }) => r
+		);
+		const location = (away as { location: string }).location;
+		expect(location.startsWith('/en')).toBe(true);
+		expect(location).not.toContain('evil.example');
 	});
 });
