@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOST ?? '0.0.0.0';
 const origin = process.env.ORIGIN ?? `http://localhost:${port}`;
+const bodyLimit = () => String(Number(process.env.UPLOAD_MAX_BYTES ?? 10 * 1024 * 1024) + 1024 * 1024);
 
 function needsBuild(): boolean {
 	if (!existsSync('build/index.js') || !existsSync('build/.origin')) return true;
@@ -31,7 +32,15 @@ await prepare({ origin });
 
 const server = spawn(process.execPath, ['build/index.js'], {
 	stdio: 'inherit',
-	env: { ...process.env, PORT: port, HOST: host, ORIGIN: origin, NODE_ENV: process.env.NODE_ENV ?? 'production' }
+	env: {
+		...process.env,
+		PORT: port,
+		HOST: host,
+		ORIGIN: origin,
+		NODE_ENV: process.env.NODE_ENV ?? 'production',
+		// adapter-node refuses bodies over 512K by default; uploads (UPLOAD_MAX_BYTES, 10 MB) need room.
+		BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? bodyLimit()
+	}
 });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -56,7 +56,8 @@ export default async function setup(project: TestProject) {
 		VOCEA_TEST_HOOKS: '1',
 		VOCEA_DEMO: '1',
 		NODE_ENV: 'production',
-		LOG_LEVEL: 'warn'
+		LOG_LEVEL: 'warn',
+		BODY_SIZE_LIMIT: String(11 * 1024 * 1024)
 	};
 	const prep = spawnSync(
 		process.execPath,

@@ -1,3 +1,4 @@
+import { waitForHydration } from './browser.ts';
 /**
  * e2e support: sign in as the seeded administrator, turning on two-factor sign-in the first time and answering the
  * TOTP challenge afterwards. The TOTP secret is kept in the run's data folder so every story file reuses it.
@@ -125,6 +126,7 @@ export async function signInAsAdmin(
 	const password = inject('adminPassword');
 	await page.context().clearCookies();
 	await page.goto(localize(`/account/sign-in?next=${encodeURIComponent(next)}`, locale));
+	await waitForHydration(page);
 	await page.locator('main input[name="email"]').fill(email);
 	await page.locator('main input[name="password"]').fill(password);
 	await submitFormWith(page, 'input[name="password"]', leftPath(page, '/account/sign-in'));

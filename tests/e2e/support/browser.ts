@@ -83,10 +83,16 @@ export async function expectAccessible(page: Page) {
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-/** Navigates and checks the page answered and is accessible. */
+/** With JavaScript on, waits until the app has hydrated (set by the root layout), so typed input is not reset. */
+export async function waitForHydration(page: Page) {
+	if (!noScript.has(page)) await page.waitForSelector('html[data-hydrated="true"]', { state: 'attached' });
+}
+
+/** Navigates, waits for hydration, and checks the page answered and is accessible. */
 export async function visit(page: Page, path: string) {
 	const response = await page.goto(path);
 	expect(response?.status(), `status of ${path}`).toBeLessThan(400);
+	await waitForHydration(page);
 	await expectAccessible(page);
 	return response;
 }
