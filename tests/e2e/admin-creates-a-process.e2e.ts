@@ -25,12 +25,12 @@ describe('an administrator creates a process and a visitor follows its timeline'
 		const { page, context } = await open({ javaScriptEnabled: false });
 		await signInAsAdmin(page, { next: '/admin/processes' });
 		await visit(page, '/admin/processes');
-		await page.locator('main').getByRole('link', { name: 'Creați un proces' }).click();
+		await page.locator('main').getByRole('link', { name: 'Creează un proces' }).click();
 		await page.waitForURL(/\/admin\/processes\/new$/);
 		await expectAccessible(page);
 
 		// An empty form is refused with an error summary that links to the Romanian title.
-		await page.locator('main').getByRole('button', { name: 'Creați procesul' }).click();
+		await page.locator('main').getByRole('button', { name: 'Creează procesul' }).click();
 		await expect.poll(() => page.locator('.error-summary').count()).toBe(1);
 		await expect.poll(() => page.locator('.error-summary a[href="#title_ro"]').count()).toBe(1);
 		await expectAccessible(page);
@@ -42,7 +42,7 @@ describe('an administrator creates a process and a visitor follows its timeline'
 		await page.fill('#organiser_ro', 'Direcția de Mediu');
 		await page.fill('#decides_ro', 'Primarul decide varianta finală, pe baza consultării.');
 		await page.fill('#expectedResult_ro', 'Un proiect tehnic aprobat.');
-		await submit(page, 'Creați procesul', /\/admin\/processes\/[0-9a-f-]{36}\?done=created$/);
+		await submit(page, 'Creează procesul', /\/admin\/processes\/[0-9a-f-]{36}\?done=created$/);
 		const processPath = new URL(page.url()).pathname;
 
 		const phases: [string, string, number, number][] = [
@@ -56,41 +56,41 @@ describe('an administrator creates a process and a visitor follows its timeline'
 			await page.fill('#title_en', en);
 			await page.fill('#startsOn', day(from));
 			await page.fill('#endsOn', day(to));
-			await submit(page, 'Adăugați faza', /done=saved/);
+			await submit(page, 'Adaugă faza', /done=saved/);
 		}
 		// An overlapping phase is refused.
 		await visit(page, `${processPath}/phases/new`);
 		await page.fill('#title_ro', 'Suprapusă');
 		await page.fill('#startsOn', day(5));
 		await page.fill('#endsOn', day(15));
-		await page.locator('main').getByRole('button', { name: 'Adăugați faza' }).click();
+		await page.locator('main').getByRole('button', { name: 'Adaugă faza' }).click();
 		await expect.poll(() => page.locator('.error-summary a[href="#startsOn"]').count()).toBe(1);
 
 		await visit(page, `${processPath}/modules/new`);
 		await page.check('input[name="kind"][value="pages"]');
 		await page.fill('#title_ro', 'Informații');
 		await page.fill('#title_en', 'Information');
-		await submit(page, 'Adăugați modulul', /\/modules\/[0-9a-f-]{36}\?done=created$/);
+		await submit(page, 'Adaugă modulul', /\/modules\/[0-9a-f-]{36}\?done=created$/);
 		const moduleId = new URL(page.url()).pathname.split('/').at(-1)!;
 		// The settings form is generated from the module's schemas: a select, checkboxes, one set per phase.
 		expect(await page.locator('select#global_listStyle').count()).toBe(1);
 		expect(await page.locator('input[type="checkbox"][name$="_visible"]').count()).toBe(3);
 		await page.check('#published');
-		await submit(page, 'Salvați', /done=saved/);
+		await submit(page, 'Salvează', /done=saved/);
 
 		await visit(page, `${processPath}/pages/${moduleId}/new`);
 		await page.fill('#title_ro', 'Regulamentul consultării');
 		await page.fill('#title_en', 'Consultation rules');
 		await page.fill('#body_ro', '## Cine participă\n\nOricine locuiește în **Timișoara**.');
 		await page.fill('#body_en', '## Who takes part\n\nAnyone living in **Timișoara**.');
-		await submit(page, 'Salvați pagina', /done=created/);
+		await submit(page, 'Salvează pagina', /done=created/);
 		expect(await page.locator('main ol li').count()).toBe(1);
 
 		await visit(page, processPath);
 		expect(await page.locator('main table tbody tr').count()).toBe(3);
-		await submit(page, 'Publicați procesul', /done=published/);
+		await submit(page, 'Publică procesul', /done=published/);
 		expect(await page.locator('.notice.success').textContent()).toContain('publicat');
-		slug = (await page.locator('main a', { hasText: 'Vedeți pagina publică' }).getAttribute('href'))!
+		slug = (await page.locator('main a', { hasText: 'Vezi pagina publică' }).getAttribute('href'))!
 			.split('/')
 			.at(-1)!;
 		expect(slug).toBe('reamenajarea-parcului-rozelor');
@@ -110,7 +110,7 @@ describe('an administrator creates a process and a visitor follows its timeline'
 		expect(await page.locator('.timeline li.past').textContent()).toContain('Propuneri');
 		expect(await page.locator('.timeline li.upcoming').textContent()).toContain('Proiectare');
 		const now = page.locator('section[aria-labelledby="now"]');
-		expect(await now.textContent()).toContain('Citiți paginile de informare');
+		expect(await now.textContent()).toContain('Citește paginile de informare');
 		expect(await now.textContent()).toContain('Proiectare');
 		expect(await page.locator('main').textContent()).toContain('Primarul decide varianta finală');
 

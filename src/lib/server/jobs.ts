@@ -3,7 +3,7 @@
  * platform importing them. The lifecycle imports this file before starting the workers.
  *
  * To add a job: `registerJob('area.what', handler, { cron: '* * * * *' })` below (cron in Europe/Bucharest time).
- * The phase clock goes here: `registerJob('spaces.phase-clock', tickPhaseClock, { cron: '* * * * *', policy: 'singleton' })`.
+ * The phase clock (`spaces.phase-clock`, every minute, singleton) is registered below.
  */
 import { registerJob } from './platform/jobs/index.ts';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs.ts';

@@ -17,6 +17,7 @@ import { mountModule } from './commands/mount-module.ts';
 import { movePhase } from './commands/move-phase.ts';
 import { publishProcess } from './commands/publish-process.ts';
 import { unpublishProcess } from './commands/unpublish-process.ts';
+import { unmountModule } from './commands/unmount-module.ts';
 import { updatePhase } from './commands/update-phase.ts';
 import { updateProcess } from './commands/update-process.ts';
 import { processForApi, processListForApi } from './api.ts';
@@ -289,6 +290,24 @@ describe('mounting and configuring a module', () => {
 		const later = await loadModule(db(), voting, moduleId, new Date(now.getTime() + 30 * 86_400_000));
 		expect(later.ctx.currentPhaseId).toBe(phaseIds[2]);
 		expect(can(withPhone, 'vote', later.ctx, voting)).toEqual({ allowed: false, reason: 'voting_closed' });
+	});
+
+	it('unmounts a module, unless its own hook refuses', async () => {
+		const admin = await person(['admin']);
+		const { spaceId } = await processWithThreePhases(admin);
+		const mounted = await mountModule(admin, { spaceId, manifest: voting }, { title: { ro: 'Votul' } });
+		const moduleId = mounted.ok ? mounted.value.id : '';
+		const refusing = { ...voting, hooks: { beforeDestroy: async () => 'voting_has_votes' } } as AnyModule;
+		expect(await unmountModule(admin, { spaceId, moduleId, manifest: refusing })).toEqual({
+			ok: false,
+			errors: { _form: 'voting_has_votes' }
+		});
+		await expect(unmountModule(await person(), { spaceId, moduleId, manifest: voting })).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		expect(await unmountModule(admin, { spaceId, moduleId, manifest: voting })).toEqual({ ok: true, value: null });
+		await expect(loadModule(db(), voting, moduleId)).rejects.toBeInstanceOf(NotFoundError);
+		expect((await db().select().from(auditLog).where(eq(auditLog.action, 'module.unmount'))).length).toBe(1);
 	});
 
 	it('answers 404 for a module of another kind', async () => {
