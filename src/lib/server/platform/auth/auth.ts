@@ -25,6 +25,8 @@ async function create() {
 		baseURL: origin,
 		secret: authSecret(),
 		telemetry: { enabled: false },
+		// better-auth's own console logger: quiet in tests, errors only otherwise (our pino log records the rest).
+		logger: { disabled: process.env.LOG_LEVEL === 'silent', level: 'error' },
 		trustedOrigins: [origin],
 		database: drizzleAdapter(db as never, {
 			provider: 'pg',
