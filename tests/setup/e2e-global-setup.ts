@@ -13,12 +13,15 @@ declare module 'vitest' {
 		baseURL: string;
 		adminEmail: string;
 		adminPassword: string;
+		/** An administrator with the same password who has not set up two-factor sign-in yet. */
+		freshAdminEmail: string;
 		/** The server's fresh data folder; stories may keep run-scoped files there (e.g. the admin's TOTP secret). */
 		e2eDataDir: string;
 	}
 }
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+const FRESH_ADMIN_EMAIL = 'admin.nou@vocea.test';
 const origin = `http://127.0.0.1:${port}`;
 const buildDir = process.env.BUILD_DIR || 'build';
 
@@ -68,11 +71,27 @@ export default async function setup(project: TestProject) {
 		}
 	);
 	if (prep.status !== 0) throw new Error('prepare failed');
+	// A second administrator who has never signed in, reserved for the story that sets up two-factor sign-in: the
+	// shared administrator may already have it on, depending on which story ran first.
+	const fresh = spawnSync(
+		process.execPath,
+		[
+			'-e',
+			`const db = await import('./src/lib/server/platform/db/index.ts');
+			 const { ensureAdministrator } = await import('./src/lib/server/seed/administrator.ts');
+			 await ensureAdministrator((await db.getDatabase()).db);
+			 await db.closeDatabase();`,
+			'--input-type=module'
+		],
+		{ stdio: 'inherit', env: { ...env, ADMIN_EMAIL: FRESH_ADMIN_EMAIL } }
+	);
+	if (fresh.status !== 0) throw new Error('creating the second administrator failed');
 	const server: ChildProcess = spawn(process.execPath, [`${buildDir}/index.js`], { stdio: 'inherit', env });
 	await waitFor(`${origin}/healthz`, 60_000);
 	project.provide('baseURL', origin);
 	project.provide('adminEmail', env.ADMIN_EMAIL);
 	project.provide('adminPassword', env.ADMIN_PASSWORD);
+	project.provide('freshAdminEmail', FRESH_ADMIN_EMAIL);
 	project.provide('e2eDataDir', dataDir);
 	return async () => {
 		server.kill('SIGTERM');
