@@ -359,6 +359,7 @@ CREATE INDEX "outbox_to_index" ON "outbox" USING btree ("to");--> statement-brea
 CREATE UNIQUE INDEX "search_documents_resource_type_resource_id_locale_index" ON "search_documents" USING btree ("resource_type","resource_id","locale");--> statement-breakpoint
 CREATE INDEX "search_documents_search_idx" ON "search_documents" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "search_documents_title_trgm_idx" ON "search_documents" USING gin (f_unaccent(lower("title")) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "search_documents_body_trgm_idx" ON "search_documents" USING gin (f_unaccent(lower(left("body", 2000))) gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "module_instances_space_id_index" ON "module_instances" USING btree ("space_id");--> statement-breakpoint
 CREATE INDEX "phases_space_id_position_index" ON "phases" USING btree ("space_id","position");--> statement-breakpoint
 CREATE INDEX "space_documents_space_id_index" ON "space_documents" USING btree ("space_id");--> statement-breakpoint

@@ -5,6 +5,7 @@ import { getRequestEvent } from '$app/server';
 import { building } from '$app/env';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { langTag } from '#lib/i18n/index.ts';
 import { configureAuthPlugins, getAuth } from '#lib/server/platform/auth/auth.ts';
 import { anonymous } from '#lib/server/platform/actors/actor.ts';
 import { loadActor } from '#lib/server/platform/actors/load-actor.ts';
@@ -12,19 +13,20 @@ import { getDb } from '#lib/server/platform/db/index.ts';
 import { logger } from '#lib/server/platform/log.ts';
 import { ForbiddenError, NotFoundError } from '#lib/server/platform/result.ts';
 import { startPlatform } from '#lib/server/platform/lifecycle.ts';
+import { registerAppJobs } from '#lib/server/jobs.ts';
 import { securityHeaders } from '#lib/server/platform/http/security-headers.ts';
 import { observeRequest } from '#lib/server/platform/http/metrics.ts';
 
 if (!building) {
 	configureAuthPlugins([sveltekitCookies(getRequestEvent)]);
-	void startPlatform();
+	void startPlatform({ registerJobs: registerAppJobs });
 }
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ locale }) => {
 		event.locals.locale = locale;
 		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', langTag(locale))
 		});
 	});
 

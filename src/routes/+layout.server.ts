@@ -1,8 +1,7 @@
 /** Root layout data: the signed-in person's safe fields and the locale. */
 import type { LayoutServerLoad } from './$types';
 import { needsTwoFactor, isUser } from '#lib/server/platform/actors/actor.ts';
-import { getDb } from '#lib/server/platform/db/index.ts';
-import { unreadCount } from '#lib/server/platform/notifications/queries.ts';
+import { myUnreadCount } from '#lib/server/platform/notifications/queries.ts';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const a = locals.actor;
@@ -14,7 +13,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 					name: a.name,
 					isStaff: a.roles.length > 0,
 					needsTwoFactor: needsTwoFactor(a),
-					unreadNotifications: await unreadCount(await getDb(), a.id)
+					unreadNotifications: await myUnreadCount(a)
 				}
 			: null
 	};

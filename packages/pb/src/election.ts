@@ -51,7 +51,7 @@ export function parseDecimal(s: string, scaleDigits: number): bigint {
 	if (!m) throw new Error(`not a non-negative decimal number: "${s}"`);
 	const frac = (m[2] ?? '').replace(/0+$/, '');
 	if (frac.length > scaleDigits) throw new Error(`too many decimals in "${s}"`);
-	return BigInt(m[1]) * 10n ** BigInt(scaleDigits) + BigInt((frac + '0'.repeat(scaleDigits - frac.length)) || '0');
+	return BigInt(m[1]) * 10n ** BigInt(scaleDigits) + BigInt(frac + '0'.repeat(scaleDigits - frac.length) || '0');
 }
 
 /** Formats an integer amount of 1/scale as an exact decimal string (trailing zeros dropped). */
@@ -59,13 +59,11 @@ export function formatMoney(value: bigint, scale: bigint): string {
 	const neg = value < 0n;
 	const v = neg ? -value : value;
 	const whole = v / scale;
-	let frac = v % scale;
+	const frac = v % scale;
 	let s = whole.toString();
 	if (frac !== 0n) {
 		const digits = scale.toString().length - 1;
-		let f = frac.toString().padStart(digits, '0').replace(/0+$/, '');
-		s += '.' + f;
-		frac = 0n;
+		s += '.' + frac.toString().padStart(digits, '0').replace(/0+$/, '');
 	}
 	return neg ? '-' + s : s;
 }
@@ -111,7 +109,8 @@ export function buildElection(file: PabulibFile, options: ParseOptions = {}): El
 	let scaleDigits = decimals(budgetRaw as string);
 	for (let r = 0; r < file.projects.rows.length; r++) {
 		const c = file.projects.rows[r][costCol];
-		if (c === null || !DECIMAL.test(c)) fail(`project cost "${c ?? 'None'}" is not a non-negative number`, file.projects.lines[r]);
+		if (c === null || !DECIMAL.test(c))
+			fail(`project cost "${c ?? 'None'}" is not a non-negative number`, file.projects.lines[r]);
 		scaleDigits = Math.max(scaleDigits, decimals(c as string));
 	}
 	const scale = 10n ** BigInt(scaleDigits);
@@ -163,7 +162,8 @@ export function buildElection(file: PabulibFile, options: ParseOptions = {}): El
 		if (usesPoints) {
 			const p = row[pointsCol];
 			pts = p === null ? [] : p.split(',');
-			if (pts.length !== ids.length) fail(`vote lists ${ids.length} projects but points lists ${pts.length} values`, line);
+			if (pts.length !== ids.length)
+				fail(`vote lists ${ids.length} projects but points lists ${pts.length} values`, line);
 		}
 		let dup = false;
 		for (let k = 0; k < ids.length; k++) {
@@ -204,13 +204,17 @@ export function buildElection(file: PabulibFile, options: ParseOptions = {}): El
 	}
 	ballotStart[nv] = len;
 	if (dupVotes > 0)
-		warnings.push({ line: firstDupLine, message: `${dupVotes} vote(s) list a project more than once; each project is counted once per vote` });
+		warnings.push({
+			line: firstDupLine,
+			message: `${dupVotes} vote(s) list a project more than once; each project is counted once per vote`
+		});
 
 	if (voteType === 'ordinal') {
 		// Borda-style: with ballots of at most L entries, position k (0-based) scores L - k.
 		const ml = meta.get('max_length');
 		const L = ml && /^\d+$/.test(ml.trim()) ? Math.max(Number(ml.trim()), maxLen) : maxLen;
-		for (let v = 0; v < nv; v++) for (let k = ballotStart[v]; k < ballotStart[v + 1]; k++) ballotPoints[k] = L - (k - ballotStart[v]);
+		for (let v = 0; v < nv; v++)
+			for (let k = ballotStart[v]; k < ballotStart[v + 1]; k++) ballotPoints[k] = L - (k - ballotStart[v]);
 	}
 
 	const election: Election = {
@@ -231,7 +235,8 @@ export function buildElection(file: PabulibFile, options: ParseOptions = {}): El
 	if (np && /^\d+$/.test(np.trim()) && Number(np) !== projects.length)
 		warnings.push({ message: `META num_projects is ${np} but PROJECTS lists ${projects.length}` });
 	const nvs = meta.get('num_votes');
-	if (nvs && /^\d+$/.test(nvs.trim()) && Number(nvs) !== nv) warnings.push({ message: `META num_votes is ${nvs} but VOTES lists ${nv}` });
+	if (nvs && /^\d+$/.test(nvs.trim()) && Number(nvs) !== nv)
+		warnings.push({ message: `META num_votes is ${nvs} but VOTES lists ${nv}` });
 	return election;
 }
 

@@ -115,7 +115,9 @@ export type Satisfaction = 'cost' | 'cardinality' | 'cardinal';
 /** Total satisfaction of each project: cost × approvals, approvals, or points (as bigint in units of 1/scale for cost). */
 export function totalSatisfaction(e: Election, sat: Satisfaction): bigint[] {
 	const { votes, scores } = tallies(e);
-	return e.projects.map((p, i) => (sat === 'cost' ? p.cost * BigInt(votes[i]) : sat === 'cardinality' ? BigInt(votes[i]) : BigInt(scores[i])));
+	return e.projects.map((p, i) =>
+		sat === 'cost' ? p.cost * BigInt(votes[i]) : sat === 'cardinality' ? BigInt(votes[i]) : BigInt(scores[i])
+	);
 }
 
 /**
@@ -163,7 +165,12 @@ export function utilitarianGreedy(
 		const pr = e.projects[p];
 		const ex = expl[p];
 		ex.rank = i + 1;
-		ex.score = cls(p) === 2 ? 'inf' : cls(p) === 0 ? '0' : formatRational(ts[p] * (sat === 'cost' ? 1n : e.scale), sat === 'cost' ? pr.cost : pr.cost);
+		ex.score =
+			cls(p) === 2
+				? 'inf'
+				: cls(p) === 0
+					? '0'
+					: formatRational(ts[p] * (sat === 'cost' ? 1n : e.scale), sat === 'cost' ? pr.cost : pr.cost);
 		ex.budgetLeft = formatMoney(budget - spent, e.scale);
 		if (spent + pr.cost <= budget) {
 			spent += pr.cost;

@@ -21,6 +21,9 @@ export function mesRunNaive(inp: MesInput, endowment: Rat): MesRun {
 	for (let p = 0; p < inp.costs.length; p++) if (inp.eligible[p]) remaining.add(p);
 	const order: number[] = [];
 	const rhos: Rat[] = [];
+	const rhoUnit: Rat[] = [];
+	const zeroAt = new Int32Array(G).fill(-1);
+	const payers: { full: number; partial: number }[] = [];
 	for (;;) {
 		let best: Rat | null = null; // true rho = rhoUnit / factor
 		let bestP = -1;
@@ -36,7 +39,9 @@ export function mesRunNaive(inp: MesInput, endowment: Rat): MesRun {
 			}
 			const idx = sup.map((_, i) => i);
 			// ascending budget / utility
-			idx.sort((a, b) => R.cmp(R.divInt(budgets[sup[a]], BigInt(util[p][a])), R.divInt(budgets[sup[b]], BigInt(util[p][b]))));
+			idx.sort((a, b) =>
+				R.cmp(R.divInt(budgets[sup[a]], BigInt(util[p][a])), R.divInt(budgets[sup[b]], BigInt(util[p][b])))
+			);
 			let paid: Rat = R.ZERO;
 			let denom = 0n;
 			for (const i of idx) denom += BigInt(inp.weight[sup[i]]) * BigInt(util[p][i]);
@@ -64,11 +69,23 @@ export function mesRunNaive(inp: MesInput, endowment: Rat): MesRun {
 		order.push(bestP);
 		rhos.push(best as Rat);
 		remaining.delete(bestP);
+		rhoUnit.push(bestUnit);
 		const sup = supporters[bestP];
+		let full = 0;
+		let partial = 0;
 		sup.forEach((g, i) => {
 			const pay = R.mulInt(bestUnit, BigInt(util[bestP][i]));
-			budgets[g] = R.cmp(budgets[g], pay) > 0 ? R.sub(budgets[g], pay) : R.ZERO;
+			const c = R.cmp(budgets[g], pay);
+			if (budgets[g].n === 0n) return;
+			if (c >= 0) full += inp.weight[g];
+			else partial += inp.weight[g];
+			if (c > 0) budgets[g] = R.sub(budgets[g], pay);
+			else {
+				budgets[g] = R.ZERO;
+				zeroAt[g] = order.length - 1;
+			}
 		});
+		payers.push({ full, partial });
 	}
-	return { order, rhos, budgets: () => budgets };
+	return { order, rhos, rhoUnit, zeroAt, payers, budgets: () => budgets };
 }

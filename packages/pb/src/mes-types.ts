@@ -22,6 +22,12 @@ export interface MesRun {
 	order: number[];
 	/** ρ (per unit of true utility) at which each was bought. */
 	rhos: Rat[];
+	/** Exact price per unit of integer utility (ρ × factor) of each bought project. */
+	rhoUnit: Rat[];
+	/** Per group: index in `order` of the purchase at which it paid all it had left (-1: never). */
+	zeroAt: Int32Array;
+	/** Per purchase: voters who paid the full price, and voters who paid all they had left (less than the price). */
+	payers: { full: number; partial: number }[];
 	/** Exact remaining budget per group at the end (computed on demand). */
 	budgets: () => Rat[];
 }

@@ -68,9 +68,23 @@ export function prepareMes(e: Election, utility: MesUtility, rank: Int32Array, f
 	const eligible = costs.map((c, p) => c > 0n && totalSat[p] > 0n);
 	// pabutools takes supported zero-cost projects first (support = positive total satisfaction); equalshares ignores them
 	const zeroCostTaken =
-		flavour === 'pabutools' ? costs.map((c, p) => (c === 0n && totalSat[p] > 0n ? p : -1)).filter((p) => p >= 0).sort((a, b) => rank[a] - rank[b]) : [];
+		flavour === 'pabutools'
+			? costs
+					.map((c, p) => (c === 0n && totalSat[p] > 0n ? p : -1))
+					.filter((p) => p >= 0)
+					.sort((a, b) => rank[a] - rank[b])
+			: [];
 	return {
-		input: { weight: profile.weight, start: profile.start, projects: profile.projects, util, costs, factor, eligible, rank },
+		input: {
+			weight: profile.weight,
+			start: profile.start,
+			projects: profile.projects,
+			util,
+			costs,
+			factor,
+			eligible,
+			rank
+		},
 		profile,
 		votes,
 		zeroCostTaken
@@ -110,7 +124,12 @@ function byVotesCompletion(e: Election, votes: Int32Array, already: number[]): {
 	return { winners, added };
 }
 
-function satisfactionComparison(e: Election, profile: Profile, mes: number[], greedy: number[]) {
+/**
+ * equalshares.net's comparison: a voter prefers the outcome that funds more of the projects they approved. With
+ * `bothPositive` (what the equalshares.net tool actually computes: it compares `undefined` for zero), a voter is
+ * only counted when they approve at least one project of each outcome.
+ */
+function satisfactionComparison(e: Election, profile: Profile, mes: number[], greedy: number[], bothPositive: boolean) {
 	const inM = new Uint8Array(e.projects.length);
 	const inG = new Uint8Array(e.projects.length);
 	for (const p of mes) inM[p] = 1;
@@ -124,6 +143,7 @@ function satisfactionComparison(e: Election, profile: Profile, mes: number[], gr
 			sm += inM[profile.projects[k]];
 			sg += inG[profile.projects[k]];
 		}
+		if (bothPositive && (sm === 0 || sg === 0)) continue;
 		if (sm > sg) prefersMES += profile.weight[g];
 		else if (sg > sm) prefersGreedy += profile.weight[g];
 	}
@@ -140,7 +160,8 @@ export interface MesResultDetails {
 
 export function mes(e: Election, opts: MesOptions = {}): Outcome {
 	const flavour: Flavour = opts.flavour ?? 'pabutools';
-	const utility: MesUtility = opts.utility ?? (e.voteType === 'approval' || e.voteType === 'choose-1' ? 'cost' : 'cardinal');
+	const utility: MesUtility =
+		opts.utility ?? (e.voteType === 'approval' || e.voteType === 'choose-1' ? 'cost' : 'cardinal');
 	const completion: Completion = opts.completion ?? 'none';
 	const add1Stop = opts.add1Stop ?? 'exhaustive';
 	const add1Start = opts.add1Start ?? (flavour === 'equalshares' ? 'integral' : 'exact');
@@ -148,7 +169,8 @@ export function mes(e: Election, opts: MesOptions = {}): Outcome {
 	const { votes } = tallies(e);
 	const rank = tieRank(e, tb, votes);
 	const prep = prepareMes(e, utility, rank, flavour);
-	const run = (endow: Rat): MesRun => (opts.engine === 'naive' ? mesRunNaive(prep.input, endow) : mesRunFast(prep.input, endow));
+	const run = (endow: Rat): MesRun =>
+		opts.engine === 'naive' ? mesRunNaive(prep.input, endow) : mesRunFast(prep.input, endow);
 	const n = BigInt(e.numVoters);
 	const B = e.budget;
 	const withZero = (order: number[]) => [...prep.zeroCostTaken, ...order];
@@ -156,7 +178,10 @@ export function mes(e: Election, opts: MesOptions = {}): Outcome {
 	let endow: Rat = R.rat(B, n === 0n ? 1n : n);
 	let result: MesRun;
 	let steps = 0;
-	const totalAll = costOf(e, e.projects.map((p) => p.index));
+	const totalAll = costOf(
+		e,
+		e.projects.map((p) => p.index)
+	);
 	if (completion === 'add1' || completion === 'add1u') {
 		if (flavour === 'equalshares' && totalAll <= B) {
 			result = run(endow);
@@ -197,7 +222,8 @@ export function mes(e: Election, opts: MesOptions = {}): Outcome {
 			let s = 0n;
 			for (let g = 0; g < prep.profile.numGroups; g++)
 				for (let k = prep.profile.start[g]; k < prep.profile.start[g + 1]; k++)
-					if (prep.profile.projects[k] === p) s += BigInt(prep.profile.weight[g]) * BigInt(prep.input.util[k]) * prep.input.factor[p];
+					if (prep.profile.projects[k] === p)
+						s += BigInt(prep.profile.weight[g]) * BigInt(prep.input.util[k]) * prep.input.factor[p];
 			const c = e.projects[p].cost;
 			return s > 0n ? (c === 0n ? [2, 1n, 1n] : [1, s, c]) : [0, 0n, 1n];
 		};
@@ -221,18 +247,24 @@ export function mes(e: Election, opts: MesOptions = {}): Outcome {
 	const mesWinners = winners;
 	if (opts.comparison) {
 		const greedy = byVotesCompletion(e, votes, []).winners;
-		const c = satisfactionComparison(e, prep.profile, winners, greedy);
+		const c = satisfactionComparison(e, prep.profile, winners, greedy, flavour === 'equalshares');
 		const greedyChosen = c.prefersGreedy > c.prefersMES;
 		comparison = { ...c, greedyChosen };
 		if (greedyChosen) winners = greedy;
 	}
 
 	const total = costOf(e, winners);
-	const explanations = opts.explain === false ? [] : explainMes(e, prep, result, endow, winners, mesWinners, added, comparison?.greedyChosen ?? false);
+	const explanations =
+		opts.explain === false
+			? []
+			: explainMes(e, prep, result, endow, winners, mesWinners, added, comparison?.greedyChosen ?? false);
 	const details: MesResultDetails = {
 		endowment: formatMoneyRational(endow.n, endow.d, e.scale),
 		add1Steps: steps,
-		rounds: result.order.map((p, i) => ({ project: e.projects[p].id, rho: formatRational(result.rhos[i].n, result.rhos[i].d) })),
+		rounds: result.order.map((p, i) => ({
+			project: e.projects[p].id,
+			rho: formatRational(result.rhos[i].n, result.rhos[i].d)
+		})),
 		addedByCompletion: added.map((p) => e.projects[p].id),
 		comparison
 	};
@@ -256,9 +288,11 @@ export function mes(e: Election, opts: MesOptions = {}): Outcome {
 }
 
 /**
- * Explanations: re-plays the final MES run group by group, exactly, recording what each group paid for each project.
+ * Explanations, exact and cheap: every payment is a linear form in the endowment e and the bought prices ρ_j with
+ * integer coefficients (a group pays ρ_j·u while it can, then once all it has left, e − Σ earlier payments, then 0),
+ * so sums over any set of supporters are integer aggregates combined with one rational per bought project.
  * Funded: round, ρ, per-voter price, payers. Unfunded: supporters' money at the end, the shortfall, and the funded
- * projects their money went to.
+ * projects their money went to (largest first).
  */
 function explainMes(
 	e: Election,
@@ -273,16 +307,27 @@ function explainMes(
 	const { input, profile, votes } = prep;
 	const G = profile.numGroups;
 	const P = e.projects.length;
-	const budgets: Rat[] = new Array(G).fill(endow);
-	// spent[g] : Map project -> amount (per voter)
-	const spent: Map<number, Rat>[] = Array.from({ length: G }, () => new Map());
+	const nb = run.order.length;
+	const idxOf = new Int32Array(P).fill(-1);
+	run.order.forEach((p, j) => (idxOf[p] = j));
+	const unitF = run.rhoUnit.map((u) => R.toNumber(u));
+	const eF = R.toNumber(endow);
+	const money = (num: Rat) => {
+		const r = R.reduce(num);
+		return formatMoneyRational(r.n, r.d, e.scale);
+	};
 	const supporters: number[][] = Array.from({ length: P }, () => []);
-	const utilOf: number[][] = Array.from({ length: P }, () => []);
 	for (let g = 0; g < G; g++)
+		for (let k = profile.start[g]; k < profile.start[g + 1]; k++) supporters[profile.projects[k]].push(g);
+	// entries of a group that are bought, in purchase order: [j, util]
+	const boughtEntries = (g: number): [number, number][] => {
+		const out: [number, number][] = [];
 		for (let k = profile.start[g]; k < profile.start[g + 1]; k++) {
-			supporters[profile.projects[k]].push(g);
-			utilOf[profile.projects[k]].push(input.util[k]);
+			const j = idxOf[profile.projects[k]];
+			if (j >= 0) out.push([j, input.util[k]]);
 		}
+		return out.sort((a, b) => a[0] - b[0]);
+	};
 	const expl: ProjectExplanation[] = e.projects.map((p) => ({
 		id: p.id,
 		cost: formatMoney(p.cost, e.scale),
@@ -290,66 +335,76 @@ function explainMes(
 		reason: 'not-selected',
 		votes: votes[p.index]
 	}));
-	run.order.forEach((p, i) => {
-		const rho = run.rhos[i];
-		const unit = R.mulInt(rho, input.factor[p]); // per unit of integer utility
-		let full = 0;
-		let partial = 0;
-		supporters[p].forEach((g, j) => {
-			const pay = R.mulInt(unit, BigInt(utilOf[p][j]));
-			let paid: Rat;
-			if (R.cmp(budgets[g], pay) > 0) {
-				paid = pay;
-				full += profile.weight[g];
-			} else {
-				paid = budgets[g];
-				if (R.cmp(budgets[g], pay) === 0) full += profile.weight[g];
-				else partial += profile.weight[g];
-			}
-			budgets[g] = R.sub(budgets[g], paid);
-			if (paid.n !== 0n) spent[g].set(p, paid);
-		});
+	run.order.forEach((p, j) => {
 		const ex = expl[p];
-		ex.round = i + 1;
-		ex.rho = formatRational(R.reduce(rho).n, R.reduce(rho).d);
-		const u0 = input.util.length > 0 ? 1n : 1n;
-		const price = R.reduce(R.mulInt(unit, u0));
-		ex.pricePerVoter = formatMoneyRational(price.n, price.d, e.scale);
-		ex.payersFull = full;
-		ex.payersPartial = partial;
+		ex.round = j + 1;
+		ex.rho = formatRational(run.rhos[j].n, run.rhos[j].d);
+		ex.pricePerVoter = money(run.rhoUnit[j]);
+		ex.payersFull = run.payers[j].full;
+		ex.payersPartial = run.payers[j].partial;
 	});
 	const inMes = new Set(mesWinners);
 	const inFinal = new Set(winners);
 	const addedSet = new Set(added);
-	for (let p = 0; p < P; p++) {
-		const ex = expl[p];
-		if (prep.zeroCostTaken.includes(p)) ex.reason = 'zero-cost';
+	const zeroTaken = new Set(prep.zeroCostTaken);
+	for (let q = 0; q < P; q++) {
+		const ex = expl[q];
+		if (zeroTaken.has(q)) ex.reason = 'zero-cost';
 		else if (ex.round !== undefined) ex.reason = 'funded';
-		else if (addedSet.has(p)) ex.reason = 'added-by-completion';
-		else if (supporters[p].length === 0 || !input.eligible[p]) ex.reason = e.projects[p].cost === 0n ? 'zero-cost-not-considered' : 'no-supporters';
+		else if (addedSet.has(q)) ex.reason = 'added-by-completion';
+		else if (!input.eligible[q]) ex.reason = e.projects[q].cost === 0n ? 'zero-cost-not-considered' : 'no-supporters';
 		else {
 			ex.reason = 'unaffordable';
-			let money: Rat = R.ZERO;
-			const spentOn = new Map<number, Rat>();
-			for (const g of supporters[p]) {
-				const w = BigInt(profile.weight[g]);
-				money = R.add(money, R.mulInt(budgets[g], w));
-				for (const [q, a] of spent[g]) spentOn.set(q, R.add(spentOn.get(q) ?? R.ZERO, R.mulInt(a, w)));
+			// float pass to rank where the supporters' money went; exact pass for the total and the top entries
+			const spentF = new Float64Array(nb);
+			let left = 0n; // voters with money left
+			const leftAgg = new Map<number, bigint>();
+			for (const g of supporters[q]) {
+				const w = profile.weight[g];
+				const z = run.zeroAt[g];
+				let b = eF;
+				for (const [j, u] of boughtEntries(g)) {
+					if (z >= 0 && j > z) break;
+					const pay = z === j ? b : unitF[j] * u;
+					spentF[j] += w * pay;
+					b -= pay;
+					if (z < 0) leftAgg.set(j, (leftAgg.get(j) ?? 0n) + BigInt(w) * BigInt(u));
+				}
+				if (z < 0) left += BigInt(w);
 			}
-			const cost = R.rat(e.projects[p].cost);
-			ex.supportersMoney = formatMoneyRational(R.reduce(money).n, R.reduce(money).d, e.scale);
-			const short = R.reduce(R.sub(cost, money));
-			ex.shortfall = formatMoneyRational(short.n > 0n ? short.n : 0n, short.d, e.scale);
-			ex.supportersSpentOn = [...spentOn.entries()]
-				.sort((a, b) => R.cmp(b[1], a[1]) || a[0] - b[0])
-				.slice(0, 5)
-				.map(([q, a]) => {
-					const r = R.reduce(a);
-					return { id: e.projects[q].id, amount: formatMoneyRational(r.n, r.d, e.scale) };
-				});
+			let m = R.mulInt(endow, left);
+			for (const [j, a] of leftAgg) m = R.sub(m, R.mulInt(run.rhoUnit[j], a));
+			const cost = R.rat(e.projects[q].cost);
+			ex.supportersMoney = money(m);
+			const short = R.sub(cost, m);
+			ex.shortfall = money(short.n > 0n ? short : R.ZERO);
+			const top = Array.from({ length: nb }, (_, j) => j)
+				.filter((j) => spentF[j] > 0)
+				.sort((a, b) => spentF[b] - spentF[a] || a - b)
+				.slice(0, 5);
+			ex.supportersSpentOn = top.map((jd) => {
+				// exact: Σ over supporters of what they paid for purchase jd
+				let cE = 0n;
+				const c = new Map<number, bigint>();
+				for (const g of supporters[q]) {
+					const w = BigInt(profile.weight[g]);
+					const z = run.zeroAt[g];
+					if (z >= 0 && z < jd) continue;
+					const ents = boughtEntries(g);
+					const mine = ents.find((x) => x[0] === jd);
+					if (!mine) continue;
+					if (z === jd) {
+						cE += w;
+						for (const [j, u] of ents) if (j < jd) c.set(j, (c.get(j) ?? 0n) - w * BigInt(u));
+					} else c.set(jd, (c.get(jd) ?? 0n) + w * BigInt(mine[1]));
+				}
+				let amt = R.mulInt(endow, cE);
+				for (const [j, k] of c) amt = R.add(amt, R.mulInt(run.rhoUnit[j], k));
+				return { id: e.projects[run.order[jd]].id, amount: money(amt) };
+			});
 		}
-		ex.funded = inFinal.has(p);
-		if (greedyChosen) ex.reason = inFinal.has(p) ? 'greedy-won-comparison' : inMes.has(p) ? 'greedy-won-comparison' : ex.reason;
+		ex.funded = inFinal.has(q);
+		if (greedyChosen && (inFinal.has(q) || inMes.has(q))) ex.reason = 'greedy-won-comparison';
 	}
 	return expl;
 }

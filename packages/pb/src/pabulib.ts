@@ -59,8 +59,26 @@ function* records(text: string, file: string | undefined): Generator<RawRecord> 
 	const n = text.length;
 	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // BOM
 	let line = 1;
+	let nextQuote = text.indexOf('"', i);
 	while (i < n) {
 		const startLine = line;
+		// fast path: a line without quotes is split on ';'
+		let eol = text.indexOf('\n', i);
+		if (eol < 0) eol = n;
+		if (nextQuote >= 0 && nextQuote < i) nextQuote = text.indexOf('"', i);
+		const q = nextQuote;
+		if (q < 0 || q > eol) {
+			const end = eol > i && text.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
+			const raw = text.slice(i, end);
+			i = eol + 1;
+			line++;
+			if (raw.trim() === '') continue;
+			const parts = raw.split(';');
+			const cellsFast: (string | null)[] = parts;
+			for (let k = 0; k < parts.length; k++) if (parts[k] === 'None') cellsFast[k] = null;
+			yield { cells: cellsFast, line: startLine };
+			continue;
+		}
 		const cells: (string | null)[] = [];
 		let endOfRecord = false;
 		while (!endOfRecord) {
@@ -143,7 +161,8 @@ export function readPabulib(text: string, file?: string): PabulibFile {
 			expectHeader = true;
 			continue;
 		}
-		if (section === null) throw new PabulibError('content before the first section (META, PROJECTS or VOTES)', rec.line, file);
+		if (section === null)
+			throw new PabulibError('content before the first section (META, PROJECTS or VOTES)', rec.line, file);
 		if (section === 'meta') {
 			if (expectHeader) {
 				expectHeader = false;
@@ -152,13 +171,18 @@ export function readPabulib(text: string, file?: string): PabulibFile {
 					continue;
 				}
 			}
-			if (rec.cells.length < 2) throw new PabulibError('a META row needs a key and a value (key;value)', rec.line, file);
+			if (rec.cells.length < 2)
+				throw new PabulibError('a META row needs a key and a value (key;value)', rec.line, file);
 			const key = rec.cells[0];
 			if (key === null || key.trim() === '') throw new PabulibError('a META row has an empty key', rec.line, file);
 			let value: string | null;
 			if (rec.cells.length === 2) value = rec.cells[1];
 			else if (rec.cells.length === 3 && rec.cells[2] === '') value = rec.cells[1];
-			else value = rec.cells.slice(1).map((c) => c ?? 'None').join(';'); // an unquoted value containing ';'
+			else
+				value = rec.cells
+					.slice(1)
+					.map((c) => c ?? 'None')
+					.join(';'); // an unquoted value containing ';'
 			meta.push([key.trim(), value]);
 			continue;
 		}
@@ -168,7 +192,8 @@ export function readPabulib(text: string, file?: string): PabulibFile {
 			const cols = rec.cells.map((c) => (c ?? 'None').trim());
 			if (cols.length > 1 && cols[cols.length - 1] === '') cols.pop(); // trailing ';' on the header
 			const dup = cols.find((c, k) => cols.indexOf(c) !== k);
-			if (dup !== undefined) throw new PabulibError(`column "${dup}" appears twice in the ${section.toUpperCase()} header`, rec.line, file);
+			if (dup !== undefined)
+				throw new PabulibError(`column "${dup}" appears twice in the ${section.toUpperCase()} header`, rec.line, file);
 			target.columns = cols;
 			continue;
 		}
@@ -184,7 +209,8 @@ export function readPabulib(text: string, file?: string): PabulibFile {
 		target.rows.push(cells);
 		target.lines.push(rec.line);
 	}
-	for (const s of ['meta', 'projects', 'votes']) if (!seen.has(s)) throw new PabulibError(`missing section ${s.toUpperCase()}`, undefined, file);
+	for (const s of ['meta', 'projects', 'votes'])
+		if (!seen.has(s)) throw new PabulibError(`missing section ${s.toUpperCase()}`, undefined, file);
 	return { meta, metaHeader, projects, votes };
 }
 

@@ -13,6 +13,17 @@ export const localeNames: Record<Locale, string> = {
 	uk: 'Українська'
 };
 
+/**
+ * The BCP 47 tag for `lang`/`hreflang` attributes: Serbian here is written in Latin script, so it is `sr-Latn`
+ * (plain `sr` would tell screen readers and search engines to expect Cyrillic). URL prefixes stay `/sr/`.
+ */
+export function langTag(locale: string): string;
+export function langTag(locale: string | null | undefined): string | undefined;
+export function langTag(locale: string | null | undefined): string | undefined {
+	if (!locale) return undefined;
+	return locale === 'sr' ? 'sr-Latn' : locale;
+}
+
 export const isLocale = (v: unknown): v is Locale =>
 	typeof v === 'string' && (locales as readonly string[]).includes(v);
 

@@ -1,6 +1,6 @@
 /**
  * Wiring of every background job, outside platform/ so that modules and the spaces code can add theirs without the
- * platform importing them. The lifecycle imports this file before starting the workers.
+ * platform importing them. hooks.server.ts passes `registerAppJobs` to the platform's `startPlatform`.
  *
  * To add a job: `registerJob('area.what', handler, { cron: '* * * * *' })` below (cron in Europe/Bucharest time).
  * The phase clock (`spaces.phase-clock`, every minute, singleton) is registered below.
@@ -14,7 +14,7 @@ import { advancePhaseClocks, PHASE_CLOCK_JOB } from './spaces-runtime/phase-cloc
 
 let registered = false;
 
-export function registerAllJobs(): void {
+export function registerAppJobs(): void {
 	if (registered) return;
 	registered = true;
 	registerPlatformJobs();

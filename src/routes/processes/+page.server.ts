@@ -1,10 +1,9 @@
 /** Public: the published participatory processes, each with its current phase. */
 import type { PageServerLoad } from './$types';
-import { getDb } from '#lib/server/platform/db/index.ts';
 import { listPublishedProcesses } from '#lib/server/platform/spaces/queries.ts';
 
 export const load: PageServerLoad = async () => ({
-	processes: (await listPublishedProcesses(await getDb())).map(({ space, timeline }) => ({
+	processes: (await listPublishedProcesses()).map(({ space, timeline }) => ({
 		id: space.id,
 		slug: space.slug,
 		title: space.title,

@@ -5,7 +5,7 @@ import { authorize, decide } from '#lib/server/platform/permissions/index.ts';
 import { getDb } from '#lib/server/platform/db/index.ts';
 import { ok, type Result } from '#lib/server/platform/result.ts';
 import { modules } from '#lib/server/registry.ts';
-import { toCsv, type Row } from './csv.ts';
+import { toCsv, type Row } from '../platform/http/csv.ts';
 import { platformPersonalData } from './personal-data.ts';
 
 export interface PersonalDataExport {

@@ -16,7 +16,7 @@ import {
 	userRoles,
 	verifications
 } from '#lib/server/platform/db/schema.ts';
-import type { Row } from './csv.ts';
+import type { Row } from '../platform/http/csv.ts';
 
 export async function platformPersonalData(db: Db, userId: string): Promise<Record<string, Row[]>> {
 	const [

@@ -4,7 +4,15 @@ import { logger } from './log.ts';
 
 let started: Promise<void> | undefined;
 
-export function startPlatform(): Promise<void> {
+export interface PlatformWiring {
+	/**
+	 * Declares every background job. Passed in by the caller (hooks.server.ts) because the wiring names module and
+	 * spaces jobs, and platform/ never imports those.
+	 */
+	registerJobs: () => void;
+}
+
+export function startPlatform({ registerJobs }: PlatformWiring): Promise<void> {
 	started ??= (async () => {
 		const log = logger();
 		try {
@@ -15,9 +23,7 @@ export function startPlatform(): Promise<void> {
 						'For production set DATABASE_URL=postgres://user:pass@host:5432/vocea (see docs/operations.md).'
 				);
 			log.info({ database: database.kind }, 'database ready');
-			// The job wiring lives outside platform/ (it names module jobs); imported here, never the other way round.
-			const { registerAllJobs } = await import('../jobs.ts');
-			registerAllJobs();
+			registerJobs();
 			const { startJobs } = await import('./jobs/index.ts');
 			// Without workers the site still works: e-mails go out from the request, schedules wait for a restart.
 			await startJobs(database).catch((err) =>

@@ -10,8 +10,7 @@ import { mountModule } from '../platform/spaces/commands/mount-module.ts';
 import { configureModule } from '../platform/spaces/commands/configure-module.ts';
 import type { Translated } from '../platform/db/columns.ts';
 import type { ProcessInput } from '../platform/spaces/forms.ts';
-import { pages } from '../modules/pages/index.ts';
-import { insertPages, type SeedPage } from '../modules/pages/seeds.ts';
+import { insertPages, pages, type SeedPage } from '../modules/pages/index.ts';
 import { publishProcessAndModules } from '../spaces-runtime/admin.ts';
 
 interface DemoProcess {

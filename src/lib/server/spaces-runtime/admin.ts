@@ -6,23 +6,28 @@ import { verificationKinds, type Actor } from '../platform/actors/actor.ts';
 import { getDb } from '../platform/db/index.ts';
 import { parseSettings, requiredVerificationsOf } from '../platform/modules/runtime.ts';
 import { readSettingsForm, settingsFields } from '../platform/modules/settings-form.ts';
-import { NotFoundError, type Result } from '../platform/result.ts';
+import { authorize } from '../platform/permissions/index.ts';
+import { invalid, NotFoundError, type Result } from '../platform/result.ts';
 import { configureModule } from '../platform/spaces/commands/configure-module.ts';
 import { mountModule } from '../platform/spaces/commands/mount-module.ts';
 import { publishProcess } from '../platform/spaces/commands/publish-process.ts';
 import { unmountModule } from '../platform/spaces/commands/unmount-module.ts';
 import { unpublishProcess } from '../platform/spaces/commands/unpublish-process.ts';
 import { readTranslated } from '../platform/spaces/forms.ts';
+import { canManageSpace } from '../platform/spaces/policy.ts';
 import { getProcessForAdmin } from '../platform/spaces/queries.ts';
 import { manifestOf } from './manifests.ts';
 import { reindexSpace } from './search.ts';
 
+/** Mounts a module of the kind chosen in the form (an unknown kind is a 404: the form only offers the registry's). */
 export async function mountModuleOfKind(
 	actor: Actor,
 	spaceId: string,
 	form: FormData
 ): Promise<Result<{ id: string; kind: string }>> {
+	authorize(canManageSpace(actor, spaceId));
 	const kind = String(form.get('kind') ?? '');
+	if (!kind) return invalid({ kind: 'processes_error_module_kind' });
 	const manifest = manifestOf(kind);
 	const result = await mountModule(actor, { spaceId, manifest }, { title: readTranslated(form, 'title') });
 	return result.ok ? { ok: true, value: { id: result.value.id, kind } } : result;
@@ -30,6 +35,7 @@ export async function mountModuleOfKind(
 
 /** Everything the module settings page shows; fields are generated from the manifest's zod schemas. */
 export async function moduleConfigurationForm(actor: Actor, spaceId: string, moduleId: string) {
+	authorize(canManageSpace(actor, spaceId));
 	const process = await getProcessForAdmin(actor, spaceId);
 	const mod = process.modules.find((m) => m.id === moduleId);
 	if (!mod) throw new NotFoundError('module');
@@ -64,7 +70,9 @@ export async function moduleConfigurationForm(actor: Actor, spaceId: string, mod
 	};
 }
 
+/** Saves the generated settings form of a mounted module, then re-indexes the space (visibility may have changed). */
 export async function saveModuleConfiguration(actor: Actor, spaceId: string, moduleId: string, form: FormData) {
+	authorize(canManageSpace(actor, spaceId));
 	const process = await getProcessForAdmin(actor, spaceId);
 	const mod = process.modules.find((m) => m.id === moduleId);
 	if (!mod) throw new NotFoundError('module');
@@ -88,20 +96,26 @@ export async function saveModuleConfiguration(actor: Actor, spaceId: string, mod
 	return result;
 }
 
+/** Removes a mounted module, through its own manifest (which may refuse). */
 export async function unmountModuleFromSpace(actor: Actor, spaceId: string, moduleId: string) {
+	authorize(canManageSpace(actor, spaceId));
 	const process = await getProcessForAdmin(actor, spaceId);
 	const mod = process.modules.find((m) => m.id === moduleId);
 	if (!mod) throw new NotFoundError('module');
 	return unmountModule(actor, { spaceId, moduleId, manifest: manifestOf(mod.kind) });
 }
 
+/** Publishes a process, then indexes its modules' documents for the public. */
 export async function publishProcessAndModules(actor: Actor, spaceId: string) {
+	authorize(canManageSpace(actor, spaceId));
 	const result = await publishProcess(actor, spaceId);
 	if (result.ok) await reindexSpace(await getDb(), spaceId);
 	return result;
 }
 
+/** Takes a process back to draft, then re-indexes its modules' documents as staff-only. */
 export async function unpublishProcessAndModules(actor: Actor, spaceId: string) {
+	authorize(canManageSpace(actor, spaceId));
 	const result = await unpublishProcess(actor, spaceId);
 	if (result.ok) await reindexSpace(await getDb(), spaceId);
 	return result;

@@ -2,16 +2,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '#lib/server/platform/auth/guards.ts';
-import { getOwnAccount, listNeighbourhoodChoices } from '#lib/server/platform/auth/queries.ts';
+import { myProfileForm } from '#lib/server/platform/auth/queries.ts';
 import { updateProfile } from '#lib/server/platform/auth/commands/update-profile.ts';
-import { getDb } from '#lib/server/platform/db/index.ts';
 import { localizedPath } from '#lib/server/platform/i18n.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const me = requireUser(locals.actor, url, locals.locale);
-	const db = await getDb();
-	const [account, neighbourhoods] = await Promise.all([getOwnAccount(db, me.id), listNeighbourhoodChoices(db)]);
-	return { account: account!, neighbourhoods, saved: url.searchParams.has('saved') };
+	requireUser(locals.actor, url, locals.locale);
+	return { ...(await myProfileForm(locals.actor)), saved: url.searchParams.has('saved') };
 };
 
 export const actions = {

@@ -1,12 +1,13 @@
-/** Test hook (only when VOCEA_TEST_HOOKS=1, never in production): puts documents in the search index, for e2e. */
+/** Test hook (only with VOCEA_TEST_HOOKS=1 on the embedded database in demo mode): puts documents in the search index, for e2e. */
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '#lib/server/platform/db/index.ts';
-import { indexDocument, type SearchDocumentInput } from '#lib/server/platform/search/index-documents.ts';
+import { testHooksEnabled } from '#lib/server/platform/config/test-hooks.ts';
+import { indexSearchDocuments } from '#lib/server/platform/testing/test-hook-actions.ts';
+import type { SearchDocumentInput } from '#lib/server/platform/search/index-documents.ts';
 
 export const POST: RequestHandler = async ({ request }) => {
-	if (process.env.VOCEA_TEST_HOOKS !== '1') error(404, 'not_found');
+	if (!testHooksEnabled()) error(404, 'not_found');
 	const docs = (await request.json()) as SearchDocumentInput[];
-	await indexDocument(await getDb(), docs);
+	await indexSearchDocuments(docs);
 	return json({ indexed: docs.length });
 };

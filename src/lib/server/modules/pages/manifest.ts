@@ -1,4 +1,4 @@
-/** The `pages` module: static information pages in a space (rules, calendar, FAQ), translatable, in Markdown. */
+/** The `pages` module manifest: static information pages in a space (rules, calendar, FAQ), translatable, in Markdown. */
 import { count, eq, inArray, and, gte, lte, type SQL } from 'drizzle-orm';
 import { defineModule } from '../../platform/modules/define-module.ts';
 import { pagesPages } from './schema.ts';

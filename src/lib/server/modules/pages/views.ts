@@ -5,7 +5,7 @@ import { getDb } from '../../platform/db/index.ts';
 import { can, loadModule } from '../../platform/modules/runtime.ts';
 import { authorize } from '../../platform/permissions/index.ts';
 import { NotFoundError } from '../../platform/result.ts';
-import { pages } from './index.ts';
+import { pages } from './manifest.ts';
 import { renderMarkdown } from './markdown.ts';
 import { findPage, findPageBySlug, listPages } from './queries.ts';
 import type { PagesGlobalSettings } from './settings.ts';

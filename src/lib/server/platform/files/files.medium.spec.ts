@@ -60,7 +60,7 @@ describe('uploads', () => {
 		// Orientation 6 = rotated: the stored picture is upright, so 30 × 40.
 		expect([result.value.width, result.value.height]).toEqual([30, 40]);
 
-		const opened = (await openFile(result.value.id))!;
+		const opened = (await openFile(result.value.id, me))!;
 		expect(opened.inline).toBe(true);
 		const stored = await readAll(opened.body);
 		const after = await sharp(stored).metadata();
@@ -126,7 +126,7 @@ describe('uploads', () => {
 		zip.file('word/document.xml', '<w:document/>');
 		const docx = await zip.generateAsync({ type: 'uint8array' });
 		const d = await storeUpload(me, asFile(docx, 'raport.pdf'), { accept: 'document' });
-		expect(d.ok && [d.value.mimeType, (await openFile(d.value.id))!.fileName]).toEqual([
+		expect(d.ok && [d.value.mimeType, (await openFile(d.value.id, me))!.fileName]).toEqual([
 			'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 			'raport.docx'
 		]);
@@ -158,24 +158,20 @@ describe('uploads', () => {
 
 		const response = await GET({
 			params: { id: stored.value.id },
-			request: new Request('http://localhost/files/x')
+			request: new Request('http://localhost/files/x'),
+			locals: { actor: me }
 		} as unknown as Parameters<typeof GET>[0]);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/pdf');
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-		expect(response.headers.get('cache-control')).toContain('immutable');
+		// No published process uses it: only its owner reads it, and nothing may keep a copy.
+		expect(response.headers.get('cache-control')).toBe('private, no-store');
 		expect(response.headers.get('content-disposition')).toBe(
 			`attachment; filename="Hot_r_rea nr. 12.pdf"; filename*=UTF-8''${encodeURIComponent('Hotărârea nr. 12.pdf')}`
 		);
 		expect(await response.text()).toBe(pdf);
-		const cached = await GET({
-			params: { id: stored.value.id },
-			request: new Request('http://localhost/files/x', { headers: { 'if-none-match': `"${stored.value.id}"` } })
-		} as unknown as Parameters<typeof GET>[0]);
-		expect(cached.status).toBe(304);
-
 		await removeFile(db, stored.value.id);
-		expect(await openFile(stored.value.id)).toBeNull();
+		expect(await openFile(stored.value.id, me)).toBeNull();
 	});
 
 	it('refuse empty and too large files, and anonymous uploads', async () => {
@@ -206,7 +202,7 @@ describe('uploads', () => {
 		await expect(storeUpload(anonymous(), asFile(photo, 'a.jpg'), { accept: 'image' })).rejects.toBeInstanceOf(
 			ForbiddenError
 		);
-		expect(await openFile('not-a-uuid')).toBeNull();
-		expect(await openFile('00000000-0000-4000-8000-000000000000')).toBeNull();
+		expect(await openFile('not-a-uuid', me)).toBeNull();
+		expect(await openFile('00000000-0000-4000-8000-000000000000', me)).toBeNull();
 	});
 });

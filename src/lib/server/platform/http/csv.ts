@@ -1,4 +1,4 @@
-/** RFC 4180 CSV: CRLF line ends, every field quoted only when needed, quotes doubled; columns are the union of keys. */
+/** RFC 4180 CSV (personal-data downloads, open data): CRLF line ends, fields quoted only when needed, quotes doubled. */
 
 export type Row = Record<string, unknown>;
 

@@ -15,6 +15,11 @@ export async function unreadCount(db: Db, userId: string): Promise<number> {
 	return Number(row?.n ?? 0);
 }
 
+/** The actor's unread notifications (0 for anyone not signed in), for the header badge. */
+export async function myUnreadCount(actor: Actor): Promise<number> {
+	return isUser(actor) ? unreadCount(await getDb(), actor.id) : 0;
+}
+
 export interface NotificationItem {
 	id: string;
 	text: string;

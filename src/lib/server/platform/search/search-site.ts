@@ -1,7 +1,7 @@
 /**
  * Site search: Romanian full text with diacritics folded (`scoli` finds „școli”), typo tolerance through trigram
- * similarity of folded titles, only documents the actor may see, one hit per resource in the person's language
- * (falling back to Romanian, then any), grouped by kind.
+ * similarity of folded titles and of the folded start of bodies, only documents the actor may see, one hit per
+ * resource in the person's language (falling back to Romanian, then any), grouped by kind.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { isAdmin, isUser, type Actor } from '../actors/actor.ts';
@@ -50,6 +50,13 @@ const MAX_HITS = 500;
 export const MAX_QUERY_LENGTH = 200;
 /** How close a query must be to some stretch of a title (pg_trgm word similarity) to count as a typo'd match. */
 const WORD_SIMILARITY = 0.5;
+/**
+ * Typos are forgiven in the first this-many characters of a body (the length the trigram index
+ * `search_documents_body_trgm_idx` covers; the two must stay equal for the index to be used). Exact words are found
+ * anywhere in the body by the full-text index.
+ */
+export const FUZZY_BODY_CHARS = 2000;
+const fuzzyBody = sql.raw(`f_unaccent(lower(left(d.body, ${FUZZY_BODY_CHARS})))`);
 
 type Row = {
 	resource_type: string;
@@ -99,7 +106,8 @@ export async function searchSite({ query, locale, actor, limit = 10, kind = null
 	const visible = visibleTo(actor);
 	const onlyKind = kind ? sql`AND d.resource_type = ${kind}` : sql``;
 	// Matches: full text on title + body, or a title that is trigram-similar to the query (whole title, or the
-	// best-matching stretch of a long title). Both sides folded with f_unaccent(lower()), the indexed expression.
+	// best-matching stretch of a long title), or a stretch of the body's start that is. Both sides folded with
+	// f_unaccent(lower()), the indexed expressions.
 	const result = await db.transaction(async (tx) => {
 		// One typo in a single word scores about 0.55 against the best stretch of a title; the default bar is 0.6.
 		// SET LOCAL keeps it to this transaction, so pooled connections are left as they were.
@@ -112,10 +120,16 @@ export async function searchSite({ query, locale, actor, limit = 10, kind = null
 			SELECT d.resource_type, d.resource_id,
 				max(
 					ts_rank_cd(d.search, q.tsq, 32) * 2
-					+ greatest(similarity(f_unaccent(lower(d.title)), q.fq), word_similarity(q.fq, f_unaccent(lower(d.title))))
+					+ greatest(
+						similarity(f_unaccent(lower(d.title)), q.fq),
+						word_similarity(q.fq, f_unaccent(lower(d.title))),
+						-- a near match in the body counts for less than one in the title
+						word_similarity(q.fq, ${fuzzyBody}) * 0.5
+					)
 				) AS score
 			FROM search_documents d, q
-			WHERE (d.search @@ q.tsq OR f_unaccent(lower(d.title)) % q.fq OR q.fq <% f_unaccent(lower(d.title)))
+			WHERE (d.search @@ q.tsq OR f_unaccent(lower(d.title)) % q.fq OR q.fq <% f_unaccent(lower(d.title))
+				OR q.fq <% ${fuzzyBody})
 				AND ${visible} ${onlyKind}
 			GROUP BY d.resource_type, d.resource_id
 			ORDER BY score DESC

@@ -75,7 +75,7 @@ export const apiMeta = (now: Date, locale: string | null) => ({
 
 /** GET /api/v1/processes: published processes only. */
 export async function processListForApi(locale: string | null, now: Date = new Date()) {
-	const rows = await listPublishedProcesses(await getDb(), now);
+	const rows = await listPublishedProcesses(now);
 	return ApiProcessList.parse({
 		data: rows.map(({ space, timeline }) => processToApi(space, timeline, locale)),
 		meta: apiMeta(now, locale)

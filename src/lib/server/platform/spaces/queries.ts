@@ -78,7 +78,8 @@ export async function getProcessForAdmin(actor: Actor, spaceId: string) {
 }
 
 /** Published processes with their phases and current phase, the most recently published first. */
-export async function listPublishedProcesses(db: Db, now: Date = new Date()) {
+export async function listPublishedProcesses(now: Date = new Date()) {
+	const db = await getDb();
 	const rows = await db
 		.select()
 		.from(spaces)

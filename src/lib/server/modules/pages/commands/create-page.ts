@@ -9,7 +9,7 @@ import { authorize } from '../../../platform/permissions/index.ts';
 import { invalid, ok, type Result } from '../../../platform/result.ts';
 import { cleanTranslated, fieldErrors, slugify } from '../../../platform/spaces/forms.ts';
 import { logger } from '../../../platform/log.ts';
-import { pages } from '../index.ts';
+import { pages } from '../manifest.ts';
 import { PageInput } from '../forms.ts';
 import { findPageBySlug, pageUrl } from '../queries.ts';
 import { pagesPages } from '../schema.ts';

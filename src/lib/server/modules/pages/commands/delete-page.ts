@@ -7,7 +7,7 @@ import { can, loadModule } from '../../../platform/modules/runtime.ts';
 import { authorize } from '../../../platform/permissions/index.ts';
 import { NotFoundError, ok, type Result } from '../../../platform/result.ts';
 import { removeDocuments } from '../../../platform/search/index-documents.ts';
-import { pages } from '../index.ts';
+import { pages } from '../manifest.ts';
 import { findPage } from '../queries.ts';
 import { pagesPages } from '../schema.ts';
 

@@ -6,7 +6,7 @@ import { getDb } from '../../../platform/db/index.ts';
 import { can, loadModule } from '../../../platform/modules/runtime.ts';
 import { authorize } from '../../../platform/permissions/index.ts';
 import { NotFoundError, ok, type Result } from '../../../platform/result.ts';
-import { pages } from '../index.ts';
+import { pages } from '../manifest.ts';
 import { listPages } from '../queries.ts';
 import { pagesPages } from '../schema.ts';
 

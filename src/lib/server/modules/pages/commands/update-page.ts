@@ -7,7 +7,7 @@ import { can, loadModule } from '../../../platform/modules/runtime.ts';
 import { authorize } from '../../../platform/permissions/index.ts';
 import { invalid, NotFoundError, ok, type Result } from '../../../platform/result.ts';
 import { cleanTranslated, fieldErrors } from '../../../platform/spaces/forms.ts';
-import { pages } from '../index.ts';
+import { pages } from '../manifest.ts';
 import { PageInput } from '../forms.ts';
 import { findPage, findPageBySlug } from '../queries.ts';
 import { pagesPages } from '../schema.ts';

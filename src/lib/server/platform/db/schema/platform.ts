@@ -82,7 +82,9 @@ export const searchDocuments = pgTable(
 	(t) => [
 		uniqueIndex().on(t.resourceType, t.resourceId, t.locale),
 		index('search_documents_search_idx').using('gin', t.search),
-		index('search_documents_title_trgm_idx').using('gin', sql`f_unaccent(lower(${t.title})) gin_trgm_ops`)
+		index('search_documents_title_trgm_idx').using('gin', sql`f_unaccent(lower(${t.title})) gin_trgm_ops`),
+		// Typo tolerance in bodies: trigrams of the folded start of the body (FUZZY_BODY_CHARS, in search-site.ts).
+		index('search_documents_body_trgm_idx').using('gin', sql`f_unaccent(lower(left(${t.body}, 2000))) gin_trgm_ops`)
 	]
 );
 

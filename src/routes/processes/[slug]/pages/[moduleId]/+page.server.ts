@@ -1,6 +1,6 @@
 /** Public: the information pages of a pages module, as a list. */
 import type { PageServerLoad } from './$types';
-import { viewPages } from '#lib/server/modules/pages/views.ts';
+import { viewPages } from '#lib/server/modules/pages/index.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
 	slug: params.slug,

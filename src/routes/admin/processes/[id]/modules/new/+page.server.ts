@@ -14,8 +14,6 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 export const actions = {
 	default: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		if (!form.get('kind'))
-			return fail(400, { errors: { kind: 'processes_error_module_kind' }, values: Object.fromEntries(form) });
 		const result = await mountModuleOfKind(locals.actor, params.id, form);
 		if (!result.ok) return fail(400, { errors: result.errors, values: Object.fromEntries(form) });
 		redirect(

@@ -1,8 +1,7 @@
 /** Admin: the pages of a pages module, in reading order (move up / down). */
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { managePages } from '#lib/server/modules/pages/views.ts';
-import { movePage } from '#lib/server/modules/pages/commands/move-page.ts';
+import { managePages, movePage } from '#lib/server/modules/pages/index.ts';
 import { localizedPath } from '#lib/server/platform/i18n.ts';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => ({

@@ -1,6 +1,6 @@
 /** Public: one information page, its Markdown body rendered and sanitised. */
 import type { PageServerLoad } from './$types';
-import { viewPage } from '#lib/server/modules/pages/views.ts';
+import { viewPage } from '#lib/server/modules/pages/index.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
 	slug: params.slug,

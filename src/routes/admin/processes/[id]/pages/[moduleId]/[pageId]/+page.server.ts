@@ -1,10 +1,7 @@
 /** Admin: edit or delete an information page. */
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { managePage } from '#lib/server/modules/pages/views.ts';
-import { readPageForm } from '#lib/server/modules/pages/forms.ts';
-import { updatePage } from '#lib/server/modules/pages/commands/update-page.ts';
-import { deletePage } from '#lib/server/modules/pages/commands/delete-page.ts';
+import { managePage, readPageForm, updatePage, deletePage } from '#lib/server/modules/pages/index.ts';
 import { localizedPath } from '#lib/server/platform/i18n.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

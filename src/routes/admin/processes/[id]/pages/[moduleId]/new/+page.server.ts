@@ -1,9 +1,7 @@
 /** Admin: write a new information page. */
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { managePages } from '#lib/server/modules/pages/views.ts';
-import { readPageForm } from '#lib/server/modules/pages/forms.ts';
-import { createPage } from '#lib/server/modules/pages/commands/create-page.ts';
+import { managePages, readPageForm, createPage } from '#lib/server/modules/pages/index.ts';
 import { localizedPath } from '#lib/server/platform/i18n.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
