@@ -90,9 +90,7 @@ describe('an administrator creates a process and a visitor follows its timeline'
 		expect(await page.locator('main table tbody tr').count()).toBe(3);
 		await submit(page, 'Publică procesul', /done=published/);
 		expect(await page.locator('.notice.success').textContent()).toContain('publicat');
-		slug = (await page.locator('main a', { hasText: 'Vezi pagina publică' }).getAttribute('href'))!
-			.split('/')
-			.at(-1)!;
+		slug = (await page.locator('main a', { hasText: 'Vezi pagina publică' }).getAttribute('href'))!.split('/').at(-1)!;
 		expect(slug).toBe('reamenajarea-parcului-rozelor');
 		await context.close();
 	});
