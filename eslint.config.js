@@ -19,7 +19,19 @@ const platformOutside = [
 ];
 
 export default ts.config(
-	{ ignores: ['build/', 'build-*/', '.svelte-kit/', '.svelte-kit-*/', 'packages/*/dist/', 'node_modules/', 'src/lib/paraglide/', 'data/', 'drizzle/'] },
+	{
+		ignores: [
+			'build/',
+			'build-*/',
+			'.svelte-kit/',
+			'.svelte-kit-*/',
+			'packages/*/dist/',
+			'node_modules/',
+			'src/lib/paraglide/',
+			'data/',
+			'drizzle/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs['flat/recommended'],

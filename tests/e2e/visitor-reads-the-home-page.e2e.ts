@@ -10,9 +10,9 @@ describe('a visitor reads the home page', () => {
 		expect(await page.getAttribute('html', 'lang')).toBe('ro');
 		await expect.poll(() => page.locator('h1').textContent()).toContain('Timișoarei');
 		// The seeded demo processes that are in a phase now are listed first, linking to their pages.
-		const open = page.locator('section[aria-labelledby="open-now"] .card a');
-		expect(await open.count()).toBeGreaterThan(0);
-		expect(await open.first().getAttribute('href')).toMatch(/^\/processes\/[a-z0-9-]+$/);
+		const openNow = page.locator('section[aria-labelledby="open-now"] .card a');
+		expect(await openNow.count()).toBeGreaterThan(0);
+		expect(await openNow.first().getAttribute('href')).toMatch(/^\/processes\/[a-z0-9-]+$/);
 		await visit(page, '/en/');
 		expect(await page.getAttribute('html', 'lang')).toBe('en');
 		expect(await page.locator('h1').textContent()).toContain('Timișoara');
