@@ -79,6 +79,20 @@ describe('platform roles', () => {
 		expect(await auditEntries('user.revoke_role')).toHaveLength(2);
 	});
 
+	it('keeps one administrator when two revoke each other at the same moment', async () => {
+		const first = await admin();
+		const secondId = await insertPerson('ioan@primariatm.ro', { roles: ['admin'] });
+		const second = await actorOf(secondId);
+		const firstId = first.kind === 'user' ? first.id : '';
+		const results = await Promise.all([
+			revokeRole(first, { userId: secondId, role: 'admin' }),
+			revokeRole(second, { userId: firstId, role: 'admin' })
+		]);
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, errors: { role: 'admin_last_admin' } }]);
+		expect(await db().select().from(userRoles).where(eq(userRoles.role, 'admin'))).toHaveLength(1);
+	});
+
 	it('refuses unknown roles and unknown people', async () => {
 		const actor = await admin();
 		const ana = await insertPerson('ana@example.ro');

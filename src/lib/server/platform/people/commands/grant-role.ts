@@ -1,6 +1,5 @@
 /** Grants a platform role (admin, staff, moderator, evaluator); it is in force once the person has two-factor on. */
-import { z } from 'zod';
-import { platformRoles, type Actor } from '../../actors/actor.ts';
+import type { Actor } from '../../actors/actor.ts';
 import { recordAction } from '../../audit/record-action.ts';
 import { getDb } from '../../db/index.ts';
 import { userRoles } from '../../db/schema.ts';
@@ -8,12 +7,11 @@ import { authorize } from '../../permissions/index.ts';
 import { canAdmin } from '../../permissions/admin-policy.ts';
 import { invalid, ok, type Result } from '../../result.ts';
 import { assertUserExists } from '../user-exists.ts';
-
-const Input = z.object({ userId: z.string().min(1), role: z.enum(platformRoles, 'admin_role_invalid') });
+import { RoleInput } from '../role-input.ts';
 
 export async function grantRole(actor: Actor, input: Record<string, unknown>): Promise<Result<{ granted: boolean }>> {
 	authorize(canAdmin(actor, 'users.manage_roles'));
-	const parsed = Input.safeParse(input);
+	const parsed = RoleInput.safeParse(input);
 	if (!parsed.success) return invalid(parsed.error);
 	const { userId, role } = parsed.data;
 	const db = await getDb();
