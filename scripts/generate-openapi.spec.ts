@@ -13,6 +13,7 @@ describe('the committed OpenAPI description', () => {
 		const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
 		expect(refs.length).toBeGreaterThan(0);
 		for (const id of refs) expect(doc.components.schemas, id).toHaveProperty(id);
-		expect(Object.keys(doc.paths)).toEqual(['/processes', '/processes/{slug}', '/openapi.json']);
+		// Other endpoints add their paths; these are the processes API's.
+		expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/processes', '/processes/{id}', '/openapi.json']));
 	});
 });

@@ -6,7 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
+	ApiCounts,
 	ApiError,
+	ApiModule,
 	ApiPhase,
 	ApiProcess,
 	ApiProcessDetail,
@@ -29,11 +31,69 @@ const localeParameter = {
 	schema: { type: 'string', enum: ['ro', 'en', 'hu', 'de', 'sr', 'uk'] }
 };
 
+/**
+ * Every named schema (each has `.meta({ id })`). To document a new endpoint: add its zod schemas here and its
+ * operation to `apiPaths` below, then run this script.
+ */
+export const apiSchemas: z.ZodType[] = [
+	ApiText,
+	ApiCounts,
+	ApiPhase,
+	ApiModule,
+	ApiProcess,
+	ApiProcessDetail,
+	ApiProcessList,
+	ApiProcessResponse,
+	ApiError
+];
+
+const idParameter = (description: string) => ({
+	name: 'id',
+	in: 'path',
+	required: true,
+	schema: { type: 'string' },
+	description
+});
+
+/** Every operation, by path (relative to the server URL /api/v1). */
+export const apiPaths: Record<string, Record<string, unknown>> = {
+	'/processes': {
+		get: {
+			operationId: 'listProcesses',
+			summary: 'Published participatory processes, with their phases, current phase and counts',
+			parameters: [localeParameter],
+			responses: {
+				'200': {
+					description: 'The published processes, most recently published first.',
+					content: jsonOf('ProcessList')
+				}
+			}
+		}
+	},
+	'/processes/{id}': {
+		get: {
+			operationId: 'getProcess',
+			summary: 'One published process, with phases, documents, public modules and their counts',
+			parameters: [idParameter('The process id or its URL slug.'), localeParameter],
+			responses: {
+				'200': { description: 'The process.', content: jsonOf('ProcessResponse') },
+				'404': { description: 'No published process has this id or slug.', content: jsonOf('Error') }
+			}
+		}
+	},
+	'/openapi.json': {
+		get: {
+			operationId: 'getOpenApi',
+			summary: 'This description',
+			responses: { '200': { description: 'OpenAPI 3.1 document.', content: { 'application/json': {} } } }
+		}
+	}
+};
+
 /** The whole description, deterministic (same input → same bytes). */
 export function buildOpenApi() {
 	const registry = z.registry<{ id: string }>();
-	for (const schema of [ApiText, ApiPhase, ApiProcess, ApiProcessDetail, ApiProcessList, ApiProcessResponse, ApiError])
-		registry.add(schema, { id: (schema.meta() as { id: string }).id });
+	for (const schema of apiSchemas) registry.add(schema, { id: (schema.meta() as { id: string }).id });
 	const { schemas } = z.toJSONSchema(registry, {
 		target: 'draft-2020-12',
 		uri: (id) => `#/components/schemas/${id}`,
@@ -46,51 +106,10 @@ export function buildOpenApi() {
 			version: '1.0.0',
 			description:
 				'Read-only JSON API of Vocea, the participatory-governance platform of Timișoara. Phase dates are calendar days in Europe/Bucharest; the current phase is computed for the request time.',
-			license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' }
+			license: { name: 'MPL-2.0', identifier: 'MPL-2.0' }
 		},
 		servers: [{ url: '/api/v1' }],
-		paths: {
-			'/processes': {
-				get: {
-					operationId: 'listProcesses',
-					summary: 'Published participatory processes, with their phases and current phase',
-					parameters: [localeParameter],
-					responses: {
-						'200': {
-							description: 'The published processes, most recently published first.',
-							content: jsonOf('ProcessList')
-						}
-					}
-				}
-			},
-			'/processes/{slug}': {
-				get: {
-					operationId: 'getProcess',
-					summary: 'One published process, with phases, documents and public modules',
-					parameters: [
-						{
-							name: 'slug',
-							in: 'path',
-							required: true,
-							schema: { type: 'string' },
-							description: 'The process URL slug.'
-						},
-						localeParameter
-					],
-					responses: {
-						'200': { description: 'The process.', content: jsonOf('ProcessResponse') },
-						'404': { description: 'No published process has this slug.', content: jsonOf('Error') }
-					}
-				}
-			},
-			'/openapi.json': {
-				get: {
-					operationId: 'getOpenApi',
-					summary: 'This description',
-					responses: { '200': { description: 'OpenAPI 3.1 document.', content: { 'application/json': {} } } }
-				}
-			}
-		},
+		paths: apiPaths,
 		components: {
 			schemas: Object.fromEntries(
 				Object.entries(schemas)

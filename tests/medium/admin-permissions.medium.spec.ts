@@ -17,6 +17,11 @@ import { adminPolicy, type AdminAction } from '../../src/lib/server/platform/per
 import { ForbiddenError } from '../../src/lib/server/platform/result.ts';
 import { listAuditEntries } from '../../src/lib/server/platform/audit/queries.ts';
 import {
+	unblockUser,
+	viewCommentBlocks,
+	viewModerationQueue
+} from '../../src/lib/server/platform/comments/index.ts';
+import {
 	getDepartment,
 	getUserForAdmin,
 	listDepartments,
@@ -126,6 +131,10 @@ const modulePermission = "the pages module's permission function needs the mount
 const rows: Row[] = [
 	// audit
 	{ name: 'listAuditEntries', action: 'audit.view', scope: 'platform', call: (a) => listAuditEntries(a, {}) },
+	// comment moderation (space moderators and admins see their spaces' queue; blocking is platform-wide)
+	{ name: 'viewModerationQueue', action: 'comments.moderate', scope: 'space', call: (a) => viewModerationQueue(a, {}) },
+	{ name: 'viewCommentBlocks', action: 'comments.moderate', scope: 'platform', call: (a) => viewCommentBlocks(a) },
+	{ name: 'unblockUser', action: 'comments.moderate', scope: 'platform', call: (a, i) => unblockUser(a, i.userId) },
 	// users and roles
 	{ name: 'searchUsers', action: 'users.view', scope: 'platform', call: (a) => searchUsers(a, { q: '' }) },
 	{ name: 'getUserForAdmin', action: 'users.view', scope: 'platform', call: (a, i) => getUserForAdmin(a, i.userId) },

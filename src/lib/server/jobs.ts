@@ -11,6 +11,8 @@ import { getDb } from './platform/db/index.ts';
 import { reindex } from './platform/search/index-documents.ts';
 import { spaceSearchSources } from './spaces-runtime/search.ts';
 import { advancePhaseClocks, PHASE_CLOCK_JOB } from './spaces-runtime/phase-clock.ts';
+import { announceDueNews, NEWS_ANNOUNCE_JOB } from './modules/news/index.ts';
+import { REMINDER_JOB, sendMeetingReminders } from './modules/meetings/index.ts';
 
 let registered = false;
 
@@ -35,5 +37,21 @@ export function registerAppJobs(): void {
 			await advancePhaseClocks(await getDb(), new Date());
 		},
 		{ cron: '* * * * *', policy: 'singleton', retryLimit: 0 }
+	);
+	// Scheduled announcements go public by themselves (the list filters by time); this tells followers once they do.
+	registerJob(
+		NEWS_ANNOUNCE_JOB,
+		async () => {
+			await announceDueNews(await getDb());
+		},
+		{ cron: '* * * * *', policy: 'singleton', retryLimit: 0 }
+	);
+	// Registered people hear about a meeting the day before; each registration is claimed once, so reruns are harmless.
+	registerJob(
+		REMINDER_JOB,
+		async () => {
+			await sendMeetingReminders(await getDb());
+		},
+		{ cron: '5 * * * *', policy: 'singleton', retryLimit: 2 }
 	);
 }

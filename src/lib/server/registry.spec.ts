@@ -154,6 +154,10 @@ describe.each(modules.map((m) => [m.name, m] as const))('module %s', (name, m) =
 		}
 	});
 
+	it('contributes to the process feed through a function, if at all', () => {
+		if (m.feed !== undefined) expect(typeof m.feed).toBe('function');
+	});
+
 	it('can export and anonymise a person’s data', () => {
 		expect(typeof m.personalData.exportFor).toBe('function');
 		expect(typeof m.personalData.anonymize).toBe('function');

@@ -26,7 +26,8 @@ export function verificationName(kind: string): string {
 		phone: m.verification_kind_phone,
 		residence: m.verification_kind_residence,
 		age: m.verification_kind_age,
-		in_person: m.verification_kind_in_person
+		in_person: m.verification_kind_in_person,
+		organisation: m.verification_kind_organisation
 	};
 	return names[kind]?.() ?? kind;
 }

@@ -32,6 +32,7 @@ import { hitRateLimit, rateRules } from '#lib/server/platform/http/rate-limit.ts
 import { authorize, decide } from '#lib/server/platform/permissions/index.ts';
 import { invalid, ok, type Result } from '#lib/server/platform/result.ts';
 import { modules } from '#lib/server/registry.ts';
+import { anonymizeComments } from '#lib/server/platform/comments/personal-data.ts';
 
 /** What a deleted account is called wherever its content is still shown (pages may translate it). */
 export const DELETED_ACCOUNT_NAME = 'Cont șters';
@@ -63,6 +64,7 @@ export async function deleteAccount(actor: Actor, input: Record<string, unknown>
 	const email = actor.email.toLowerCase();
 	await db.transaction(async (tx) => {
 		for (const module of modules) await module.personalData.anonymize(tx, actor.id);
+		await anonymizeComments(tx, actor.id);
 		await eraseAccount(tx, actor.id, email);
 		// No IP or browser on this entry: it must outlive the person's data.
 		await recordAction(

@@ -17,6 +17,7 @@ import {
 	verifications
 } from '#lib/server/platform/db/schema.ts';
 import type { Row } from '../platform/http/csv.ts';
+import { commentsPersonalData } from '../platform/comments/personal-data.ts';
 
 export async function platformPersonalData(db: Db, userId: string): Promise<Record<string, Row[]>> {
 	const [
@@ -81,6 +82,7 @@ export async function platformPersonalData(db: Db, userId: string): Promise<Reco
 		follows: followed,
 		files: uploaded,
 		audit_log: audit,
-		census_matches: census
+		census_matches: census,
+		...(await commentsPersonalData(db, userId))
 	};
 }

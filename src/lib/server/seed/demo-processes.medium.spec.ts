@@ -9,7 +9,7 @@ const database = useTestDatabase();
 describe('the demo processes', () => {
 	it('are published with a current phase, past and upcoming phases, and pages', async () => {
 		const slugs = await seedDemoProcesses(database().db, { adminId: null });
-		expect(slugs).toHaveLength(3);
+		expect(slugs).toHaveLength(4);
 		const list = await processListForApi(null);
 		expect(list.data.map((p) => p.slug).sort()).toEqual([...slugs].sort());
 		for (const p of list.data) expect(p.currentPhaseId, p.slug).not.toBeNull();

@@ -12,6 +12,7 @@ import type { Translated } from '../platform/db/columns.ts';
 import type { ProcessInput } from '../platform/spaces/forms.ts';
 import { insertPages, pages, type SeedPage } from '../modules/pages/index.ts';
 import { publishProcessAndModules } from '../spaces-runtime/admin.ts';
+import { seedDemoConsultation } from '../modules/consultations/index.ts';
 
 interface DemoProcess {
 	process: ProcessInput;
@@ -190,5 +191,7 @@ export async function seedDemoProcesses(db: Db, { adminId, now = new Date() }: {
 		await publishProcessAndModules(actor, spaceId);
 		slugs.push(created.value.slug);
 	}
+	// A Law 52/2003 consultation on a draft decision, with recommendations in its register.
+	slugs.push(await seedDemoConsultation(db, { userIds: [], now }));
 	return slugs;
 }

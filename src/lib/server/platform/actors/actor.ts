@@ -5,7 +5,9 @@ export type PlatformRole = (typeof platformRoles)[number];
 export const spaceRoleNames = ['admin', 'moderator', 'evaluator'] as const;
 export type SpaceRole = (typeof spaceRoleNames)[number];
 
-export const verificationKinds = ['email', 'phone', 'residence', 'age', 'in_person'] as const;
+/** `organisation`: staff checked that the account speaks for a legally constituted association or a public authority
+ * (Law 52/2003 art. 7(9)); the verification's `detail` holds the organisation's name and registration number. */
+export const verificationKinds = ['email', 'phone', 'residence', 'age', 'in_person', 'organisation'] as const;
 export type VerificationKind = (typeof verificationKinds)[number];
 
 /** Where the request came from, for the audit log. */

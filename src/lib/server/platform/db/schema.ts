@@ -3,3 +3,5 @@ export * from './schema/auth.ts';
 export * from './schema/people.ts';
 export * from './schema/spaces.ts';
 export * from './schema/platform.ts';
+export * from './schema/links.ts';
+export * from './schema/comments.ts';

@@ -7,6 +7,7 @@ import type { Actor } from '../actors/actor.ts';
 import type { Decision } from '../permissions/index.ts';
 import type { Db } from '../db/index.ts';
 import type { VerificationKind } from '../actors/actor.ts';
+import type { Translated } from '../db/columns.ts';
 
 /** The context a permission is decided in: the mounted module, its space, and the settings in force now. */
 export interface ModuleContext<G = Record<string, unknown>, P = Record<string, unknown>> {
@@ -53,6 +54,21 @@ export interface SearchSource {
 			spaceId: string;
 		}[]
 	>;
+}
+
+/**
+ * One item a module contributes to the process's Atom feed (`/feeds/processes/{id}.atom`): only public, published
+ * items. The feed translates title/summary into the reader's locale and makes `path` absolute.
+ */
+export interface ModuleFeedEntry {
+	/** Unique and stable across time, e.g. `proposal:<id>`. */
+	key: string;
+	title: Translated;
+	summary?: Translated;
+	/** Site path of the item's page, e.g. `/processes/buget-2027/proposals/<moduleId>/<id>`. */
+	path: string;
+	published: Date;
+	updated?: Date;
 }
 
 export interface NotificationDefinition {
@@ -104,6 +120,8 @@ export interface ModuleManifest<
 	notifications: NotificationDefinition[];
 	personalData: PersonalData;
 	seed?(db: Db, ctx: { spaceId: string; moduleId: string; userIds: string[] }): Promise<void>;
+	/** Public items published since `since` in these (published) modules, newest first, for the process feed. */
+	feed?(db: Db, moduleIds: string[], since: Date): Promise<ModuleFeedEntry[]>;
 }
 
 /** Declares a module; the identity function keeps the manifest's literal types. */

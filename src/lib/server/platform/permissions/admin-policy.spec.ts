@@ -46,6 +46,7 @@ const expected: Record<AdminAction, boolean[]> = {
 	'census.import': /*          */ [N, N, Y, N, N, N, N, N, Y],
 	'verification.in_person': /* */ [N, N, Y, Y, N, N, N, N, Y],
 	'processes.manage': /*       */ [N, N, Y, Y, N, N, N, N, Y],
+	'comments.moderate': /*      */ [N, N, Y, N, Y, N, N, N, Y],
 	'outbox.view': /*            */ [N, N, Y, N, N, N, N, N, Y]
 };
 

@@ -23,6 +23,8 @@ export const adminPolicy = {
 	'verification.in_person': ['admin', 'staff'],
 	/** Create, edit, publish participatory processes and mount modules into them. */
 	'processes.manage': ['admin', 'staff'],
+	/** Moderate comments everywhere (queue, hide, restore) and block people from commenting. */
+	'comments.moderate': ['admin', 'moderator'],
 	/** The development outbox (demo mode only; the page checks that too). */
 	'outbox.view': ['admin']
 } as const satisfies Record<string, readonly PlatformRole[]>;

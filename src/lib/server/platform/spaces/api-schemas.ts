@@ -23,6 +23,22 @@ export const ApiPhase = z
 	})
 	.meta({ id: 'Phase' });
 
+export const ApiCounts = z.record(z.string(), z.number().int().nonnegative()).meta({
+	id: 'Counts',
+	description:
+		'Statistics by key, from the modules’ manifests (e.g. `news_published`, `proposals_count`); a process adds `phases` and `modules` and sums its modules’ statistics.'
+});
+
+export const ApiModule = z
+	.object({
+		id: z.string(),
+		kind: z.string().meta({ description: 'The module type: pages, news, proposals, meetings, surveys…' }),
+		title: ApiText,
+		url: z.string().meta({ description: 'Path of the module’s public page.' }),
+		counts: ApiCounts
+	})
+	.meta({ id: 'Module' });
+
 export const ApiProcess = z
 	.object({
 		id: z.string(),
@@ -38,13 +54,14 @@ export const ApiProcess = z
 		publishedAt: z.iso.datetime().nullable(),
 		currentPhaseId: z.string().nullable(),
 		nextPhaseId: z.string().nullable(),
-		phases: z.array(ApiPhase)
+		phases: z.array(ApiPhase),
+		counts: ApiCounts
 	})
 	.meta({ id: 'Process' });
 
 export const ApiProcessDetail = ApiProcess.extend({
 	documents: z.array(z.object({ title: ApiText, url: z.string(), mimeType: z.string().nullable() })),
-	modules: z.array(z.object({ id: z.string(), kind: z.string(), title: ApiText, url: z.string() }))
+	modules: z.array(ApiModule)
 }).meta({ id: 'ProcessDetail' });
 
 export const ApiMeta = z.object({

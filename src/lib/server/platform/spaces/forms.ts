@@ -25,6 +25,12 @@ export function translatedInput(max: number, { required = true } = {}) {
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Kinds of space staff create; a `consultation` (Law 52/2003) gets the consultations module mounted on creation. */
+export const spaceKinds = ['process', 'consultation'] as const;
+export type SpaceKind = (typeof spaceKinds)[number];
+/** The kind chosen in the new-process form; anything else is a plain process. */
+export const readSpaceKind = (form: FormData): SpaceKind => spaceKinds.find((k) => k === form.get('kind')) ?? 'process';
+
 export const ProcessInput = z.object({
 	slug: z.string().trim().max(80, 'validation_too_long').regex(slugPattern, 'processes_error_slug').optional(),
 	title: translatedInput(200),

@@ -20,7 +20,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions = {
 	default: async ({ request, locals }) => {
 		const data = await request.formData();
-		const input = { userId: data.get('userId'), kinds: data.getAll('kinds'), documentType: data.get('documentType') };
+		const input = {
+			userId: data.get('userId'),
+			kinds: data.getAll('kinds'),
+			documentType: data.get('documentType'),
+			organisationName: data.get('organisationName') ?? '',
+			organisationRegistration: data.get('organisationRegistration') ?? ''
+		};
 		const result = await recordInPersonVerification(locals.actor, input);
 		if (!result.ok) return fail(400, { errors: result.errors });
 		return { recorded: result.value.kinds };

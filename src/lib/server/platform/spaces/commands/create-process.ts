@@ -6,7 +6,7 @@ import { getDb, type Db } from '../../db/index.ts';
 import { spaces } from '../../db/schema.ts';
 import { authorize } from '../../permissions/index.ts';
 import { invalid, ok, type Result } from '../../result.ts';
-import { cleanTranslated, fieldErrors, ProcessInput, slugify } from '../forms.ts';
+import { cleanTranslated, fieldErrors, ProcessInput, slugify, type SpaceKind } from '../forms.ts';
 import { canManageSpace } from '../policy.ts';
 import { findSpace } from '../queries.ts';
 import { indexProcess } from '../search.ts';
@@ -20,7 +20,11 @@ async function freeSlug(db: Db, base: string): Promise<string> {
 	}
 }
 
-export async function createProcess(actor: Actor, input: ProcessInput): Promise<Result<{ id: string; slug: string }>> {
+export async function createProcess(
+	actor: Actor,
+	input: ProcessInput,
+	{ kind = 'process' }: { kind?: SpaceKind } = {}
+): Promise<Result<{ id: string; slug: string; kind: string }>> {
 	authorize(canManageSpace(actor));
 	const form = ProcessInput.safeParse(input);
 	if (!form.success) return invalid(fieldErrors(form.error));
@@ -35,7 +39,7 @@ export async function createProcess(actor: Actor, input: ProcessInput): Promise<
 		const [row] = await tx
 			.insert(spaces)
 			.values({
-				kind: 'process',
+				kind,
 				slug,
 				title: cleanTranslated(data.title),
 				summary: cleanTranslated(data.summary),
@@ -45,7 +49,7 @@ export async function createProcess(actor: Actor, input: ProcessInput): Promise<
 				expectedResult: cleanTranslated(data.expectedResult),
 				createdBy: actor.kind === 'user' ? actor.id : null
 			})
-			.returning({ id: spaces.id, slug: spaces.slug });
+			.returning({ id: spaces.id, slug: spaces.slug, kind: spaces.kind });
 		await recordAction(tx, actor, {
 			action: 'space.create',
 			resourceType: 'space',

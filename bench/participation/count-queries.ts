@@ -1,0 +1,31 @@
+/**
+ * Preloaded into the benchmarked server (`node --import`): counts the SQL statements sent through `pg` (every
+ * statement, BEGIN/COMMIT included) and answers the running count over the IPC channel, so the benchmark can
+ * report statements per request; after a 'trace' message it also keeps their text until the next count.
+ * Costs one integer increment per statement.
+ */
+import pg from 'pg';
+
+let statements = 0;
+let trace: string[] | null = null;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+	statements++;
+	if (trace) {
+		const q = args[0] as string | { text?: string };
+		trace.push(typeof q === 'string' ? q : (q?.text ?? String(q)));
+	}
+	return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof query;
+
+if (process.send) {
+	process.on('message', (message) => {
+		if (message === 'trace') trace = [];
+		if (message === 'statements') {
+			process.send!({ statements, texts: trace ?? [] });
+			trace = null;
+		}
+	});
+	// The channel must not keep the server alive after SIGTERM (adapter-node waits for the event loop to empty).
+	process.channel?.unref();
+}

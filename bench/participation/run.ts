@@ -1,0 +1,497 @@
+/**
+ * Issue-4 benchmark (a benchmark, not a test; prints numbers): the process page, the proposal list and a proposal
+ * page with a long comment thread, anonymous and signed in, at 20 concurrent connections, side by side with the same
+ * server's bare page (hooks and layout, no database work of its own). Results go to docs/PERFORMANCE.md by hand.
+ *
+ * Run: node_modules/.bin/node bench/participation/run.ts [--pglite] [--rebuild] [--only=<page>] [--sql]
+ *   or npm run bench:participation
+ *   --rebuild / --no-build: build even if the build looks current / reuse the existing build whatever its age
+ *   --only=<text>: measure only the pages whose name contains it (the bare page always runs)
+ *   --sql: print the SQL statements of one request to each page
+ *   --profile=<dir>: write a V8 CPU profile of the server into <dir> (at its exit)
+ * Env: BENCH_POSTGRES_URL  a PostgreSQL server to use (a database `vocea_bench` is dropped and recreated there);
+ *                          without it a throwaway PostgreSQL is started from /usr/lib/postgresql/<v>/bin
+ *      BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 20),
+ *      BENCH_PORT (default 4217), BUILD_DIR (default build-bench), KIT_OUT_DIR (default .svelte-kit-bench)
+ *
+ * Steps: build the production server (reused when newer than every source file), create the database, migrate and
+ * seed it (scripts/prepare.ts: demo processes and citizens), fill the data set with bulk SQL (dataset.ts), start
+ * `node <build>/index.js` with a statement counter preloaded (count-queries.ts), sign a demo citizen in through the
+ * real form, check each page once, then drive autocannon against each page: warm-up, then a fixed duration.
+ */
+import autocannon from 'autocannon';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import {
+	chownSync,
+	cpSync,
+	existsSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { BenchTargets } from './dataset.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const usePglite = flag('pglite');
+const port = Number(process.env.BENCH_PORT ?? 4217);
+const origin = `http://127.0.0.1:${port}`;
+const buildDir = process.env.BUILD_DIR || 'build-bench';
+const kitOutDir = process.env.KIT_OUT_DIR || '.svelte-kit-bench';
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const warmup = Number(process.env.BENCH_WARMUP ?? 3);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const citizen = { email: 'ana.popescu@demo.vocea.local', password: 'vocea-demo-2026' };
+const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+const cleanups: (() => void | Promise<void>)[] = [];
+async function cleanUp() {
+	for (const c of cleanups.reverse()) await c();
+}
+
+// ---------- build ----------
+
+/** The newest modification time under a folder (generated Paraglide output excluded: every compile rewrites it). */
+function newest(dir: string): number {
+	let t = 0;
+	for (const e of readdirSync(dir, { withFileTypes: true })) {
+		const p = join(dir, e.name);
+		if (p === join('src', 'lib', 'paraglide')) continue;
+		t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+	}
+	return t;
+}
+
+function build() {
+	const marker = join(buildDir, '.origin');
+	const current =
+		existsSync(marker) &&
+		readFileSync(marker, 'utf8') === origin &&
+		statSync(join(buildDir, 'index.js')).mtimeMs > Math.max(newest('src'), newest('messages'));
+	if (flag('no-build') || (current && !flag('rebuild'))) return console.log(`reusing ${buildDir} (newer than src/ and messages/)`);
+	console.log(`building ${buildDir} for ${origin} …`);
+	const env = { ...process.env, ORIGIN: origin, BUILD_DIR: buildDir, KIT_OUT_DIR: kitOutDir };
+	// Messages being edited by someone else can fail the i18n check; the compiled output already in the tree is then used.
+	if (spawnSync('npm', ['run', 'i18n'], { stdio: 'inherit', env }).status !== 0)
+		console.warn('npm run i18n failed: building with the compiled messages already in src/lib/paraglide');
+	const vite = join('node_modules', 'vite', 'bin', 'vite.js');
+	const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit', env });
+	if (r.status !== 0) throw new Error('build failed');
+	writeFileSync(marker, origin);
+}
+
+// ---------- database ----------
+
+interface BenchDatabase {
+	kind: 'postgres' | 'pglite';
+	/** For the server and the scripts: DATABASE_URL ('' = PGlite under DATA_DIR). */
+	url: string;
+	label: string;
+}
+
+async function startThrowawayPostgres(): Promise<string> {
+	const bins = existsSync('/usr/lib/postgresql')
+		? readdirSync('/usr/lib/postgresql')
+				.sort((a, b) => Number(a) - Number(b))
+				.map((v) => `/usr/lib/postgresql/${v}/bin`)
+		: [];
+	const bin = bins.at(-1);
+	if (!bin) throw new Error('no PostgreSQL binaries: set BENCH_POSTGRES_URL or use --pglite');
+	const dir = mkdtempSync(join(tmpdir(), 'vocea-bench-pg-'));
+	const pgPort = port + 10000;
+	const asPostgres = process.getuid?.() === 0;
+	if (asPostgres) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), 0);
+	const run = (cmd: string) => {
+		const r = asPostgres
+			? spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', cmd], { stdio: 'inherit' })
+			: spawnSync('/bin/sh', ['-c', cmd], { stdio: 'inherit' });
+		if (r.status !== 0) throw new Error(`failed: ${cmd}`);
+	};
+	run(`${bin}/initdb -D ${dir}/data --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null`);
+	run(
+		`${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w start -o "-c listen_addresses=127.0.0.1 -p ${pgPort} ` +
+			`-c unix_socket_directories=${dir} -c shared_buffers=256MB" >/dev/null`
+	);
+	cleanups.push(() => {
+		run(`${bin}/pg_ctl -D ${dir}/data -m fast stop >/dev/null`);
+		rmSync(dir, { recursive: true, force: true });
+	});
+	return `postgres://postgres@127.0.0.1:${pgPort}/postgres`;
+}
+
+async function createDatabase(): Promise<BenchDatabase> {
+	if (usePglite) return { kind: 'pglite', url: '', label: 'PGlite (embedded, in the server process)' };
+	const serverUrl = process.env.BENCH_POSTGRES_URL || (await startThrowawayPostgres());
+	const admin = new pg.Client({ connectionString: serverUrl });
+	await admin.connect();
+	await admin.query('DROP DATABASE IF EXISTS vocea_bench WITH (FORCE)');
+	await admin.query('CREATE DATABASE vocea_bench');
+	const version = (await admin.query('SHOW server_version')).rows[0].server_version as string;
+	await admin.end();
+	const url = new URL(serverUrl);
+	url.pathname = '/vocea_bench';
+	return { kind: 'postgres', url: url.toString(), label: `PostgreSQL ${version}` };
+}
+
+// ---------- server ----------
+
+function serverEnv(database: BenchDatabase, dataDir: string): NodeJS.ProcessEnv {
+	return {
+		...process.env,
+		DATABASE_URL: database.url,
+		DATA_DIR: dataDir,
+		AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+		ADMIN_EMAIL: 'admin@vocea.test',
+		ADMIN_PASSWORD: 'admin-password-bench',
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: origin,
+		NODE_ENV: 'production',
+		LOG_LEVEL: 'warn',
+		VOCEA_DEMO: '1',
+		VOCEA_BENCH: '1',
+		// A web process beside a job worker: it queues jobs but does not poll for them (no background queries).
+		JOBS: 'queue'
+	};
+}
+
+async function waitFor(url: string, ms: number) {
+	const until = Date.now() + ms;
+	while (Date.now() < until) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`server did not answer ${url} within ${ms} ms`);
+}
+
+function startServer(env: NodeJS.ProcessEnv): ChildProcess {
+	const profile = args.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+	const server = spawn(
+		process.execPath,
+		[
+			...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+			'--import',
+			'./bench/participation/count-queries.ts',
+			join(buildDir, 'index.js')
+		],
+		{ stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env }
+	);
+	cleanups.push(async () => {
+		if (server.exitCode !== null) return;
+		const exited = new Promise((r) => server.once('exit', r));
+		server.kill('SIGTERM');
+		const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
+		await exited;
+		clearTimeout(timer);
+	});
+	return server;
+}
+
+/** The number of SQL statements the server has sent so far (from the preloaded counter). */
+function statementsSent(server: ChildProcess): Promise<number> {
+	return traced(server).then((t) => t.statements);
+}
+
+/** The count, and the statements' text since the last 'trace' message. */
+function traced(server: ChildProcess): Promise<{ statements: number; texts: string[] }> {
+	return new Promise((resolve) => {
+		server.once('message', (m) => resolve(m as { statements: number; texts: string[] }));
+		server.send('statements');
+	});
+}
+
+/** CPU seconds (user + system) used so far by a process on this machine. */
+function cpuSeconds(pid: number): number {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+	} catch {
+		return 0;
+	}
+}
+
+// ---------- signing in ----------
+
+async function signIn(): Promise<string> {
+	const res = await fetch(`${origin}/account/sign-in`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(citizen)
+	});
+	const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
+	if (res.status !== 303 || !cookies.some((c) => c.includes('session_token')))
+		throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+	return cookies.join('; ');
+}
+
+// ---------- measuring ----------
+
+interface Target {
+	name: string;
+	path: string;
+	/** Text the page must contain (checked once before the load). */
+	expect: string[];
+}
+
+interface Measurement {
+	name: string;
+	who: 'anonymous' | 'signed in';
+	requestsPerSecond: number;
+	p50: number;
+	p95: number;
+	p99: number;
+	max: number;
+	errors: number;
+	kbPerResponse: number;
+	statementsPerRequest: number;
+	serverCpuMs: number;
+	dbCpuMs: number;
+	loadCpuMs: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+	if (!sorted.length) return NaN;
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function backendPids(db: pg.Client | null): Promise<number[]> {
+	if (!db) return [];
+	const r = await db.query(
+		"SELECT pid FROM pg_stat_activity WHERE datname = 'vocea_bench' AND pid <> pg_backend_pid()"
+	);
+	return r.rows.map((row) => row.pid as number);
+}
+
+async function measure(
+	server: ChildProcess,
+	db: pg.Client | null,
+	target: Target,
+	who: Measurement['who'],
+	cookie: string | null
+): Promise<Measurement | null> {
+	const url = origin + target.path;
+	const headers: Record<string, string> = { accept: 'text/html' };
+	if (cookie) headers.cookie = cookie;
+
+	// Requests still in flight from the previous run finish first (they would count, and compete, here).
+	await new Promise((r) => setTimeout(r, 1000));
+	const check = await fetch(url, { headers });
+	const html = await check.text();
+	if (check.status === 404) return null;
+	const marker = cookie ? '/account/sign-out' : '/account/sign-in';
+	for (const text of [marker, ...target.expect])
+		if (check.status !== 200 || !html.includes(text))
+			throw new Error(`${target.name} (${who}): status ${check.status}, missing ${JSON.stringify(text)}`);
+
+	if (flag('sql')) {
+		server.send('trace');
+		await (await fetch(url, { headers })).arrayBuffer();
+		const { texts } = await traced(server);
+		console.log(`  SQL of one request to ${target.name} (${who}):`);
+		for (const t of texts) console.log(`    ${t.replace(/\s+/g, ' ').slice(0, 400)}`);
+	}
+
+	// Statements per request: a few sequential requests, outside the timed run.
+	const before = await statementsSent(server);
+	const sequential = 20;
+	for (let i = 0; i < sequential; i++) await (await fetch(url, { headers })).arrayBuffer();
+	const statementsPerRequest = ((await statementsSent(server)) - before) / sequential;
+
+	if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers });
+
+	const pids = await backendPids(db);
+	const dbBefore = new Map(pids.map((p) => [p, cpuSeconds(p)]));
+	const serverBefore = cpuSeconds(server.pid!);
+	const loadBefore = process.cpuUsage();
+	const latencies: number[] = [];
+	const run = autocannon({ url, connections, duration, headers });
+	run.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+		if (status >= 200 && status < 300) latencies.push(ms);
+	});
+	const result = await run;
+	const load = process.cpuUsage(loadBefore);
+	const serverCpu = cpuSeconds(server.pid!) - serverBefore;
+	let dbCpu = 0;
+	for (const p of new Set([...pids, ...(await backendPids(db))])) dbCpu += cpuSeconds(p) - (dbBefore.get(p) ?? 0);
+
+	latencies.sort((a, b) => a - b);
+	const n = result.requests.total;
+	return {
+		name: target.name,
+		who,
+		requestsPerSecond: n / result.duration,
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		p99: percentile(latencies, 99),
+		max: latencies.at(-1) ?? NaN,
+		errors: result.errors + result.non2xx,
+		kbPerResponse: result.throughput.average / result.requests.average / 1024,
+		statementsPerRequest,
+		serverCpuMs: (serverCpu * 1000) / n,
+		dbCpuMs: (dbCpu * 1000) / n,
+		loadCpuMs: (load.user + load.system) / 1000 / n
+	};
+}
+
+function report(rows: Measurement[], baseline: number) {
+	const head = [
+		'page',
+		'who',
+		'req/s',
+		'× bare',
+		'p50 ms',
+		'p95 ms',
+		'p99 ms',
+		'max ms',
+		'errors',
+		'KB',
+		'SQL/req',
+		'server CPU ms/req',
+		'DB CPU ms/req',
+		'load gen CPU ms/req'
+	];
+	const lines = rows.map((r) => [
+		r.name,
+		r.who,
+		r.requestsPerSecond.toFixed(0),
+		(r.requestsPerSecond / baseline).toFixed(2),
+		r.p50.toFixed(1),
+		r.p95.toFixed(1),
+		r.p99.toFixed(1),
+		r.max.toFixed(0),
+		String(r.errors),
+		r.kbPerResponse.toFixed(1),
+		r.statementsPerRequest.toFixed(1),
+		r.serverCpuMs.toFixed(2),
+		r.dbCpuMs.toFixed(2),
+		r.loadCpuMs.toFixed(2)
+	]);
+	const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+	const row = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+	console.log(row(head));
+	console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+	for (const l of lines) console.log(row(l));
+}
+
+function targetsFor(t: BenchTargets): Target[] {
+	const base = `/processes/${t.processSlug}/proposals/${t.moduleId}`;
+	return [
+		{ name: 'process page', path: `/processes/${t.processSlug}`, expect: ['<h1'] },
+		{ name: 'proposal list, page 1', path: base, expect: t.listExpect },
+		{ name: `proposal list, ${t.filterLabel}`, path: `${base}?${t.filterQuery}`, expect: t.filterExpect },
+		{ name: `proposal list, ${t.laterLabel}`, path: `${base}?${t.laterQuery}`, expect: t.laterExpect },
+		{ name: `proposal, ${t.threadLabel}`, path: `${base}/${t.threadProposalId}`, expect: t.threadExpect }
+	];
+}
+
+// ---------- main ----------
+
+async function main() {
+	const started = new Date();
+	const dataDir = mkdtempSync(join(tmpdir(), 'vocea-bench-data-'));
+	cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+	// The migrations as they are now, for every step of the run (the tree may change while the benchmark runs).
+	const migrations = join(dataDir, 'drizzle');
+	cpSync('drizzle', migrations, { recursive: true });
+	build();
+	const database = await createDatabase();
+	const env = { ...serverEnv(database, dataDir), MIGRATIONS_DIR: migrations };
+
+	console.log(`preparing the database (${database.label}): migrations, demo data …`);
+	const prep = spawnSync(
+		process.execPath,
+		['-e', `import('./scripts/prepare.ts').then(m => m.prepare({ origin: '${origin}' }))`],
+		{ stdio: ['ignore', 'ignore', 'inherit'], env }
+	);
+	if (prep.status !== 0) throw new Error('prepare failed');
+
+	console.log('filling the data set …');
+	const t0 = performance.now();
+	const fill = spawnSync(process.execPath, ['bench/participation/dataset.ts'], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+		env,
+		encoding: 'utf8',
+		maxBuffer: 64 * 2 ** 20
+	});
+	const line = fill.stdout.split('\n').find((l) => l.startsWith('BENCH_TARGETS '));
+	if (fill.status !== 0 || !line) throw new Error(`filling the data set failed:\n${fill.stdout}`);
+	const filled = JSON.parse(line.slice('BENCH_TARGETS '.length)) as { description: string; targets: BenchTargets };
+	console.log(`  ${filled.description} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+	const server = startServer(env);
+	await waitFor(`${origin}/healthz`, 60_000);
+	const db = database.kind === 'postgres' ? new pg.Client({ connectionString: database.url }) : null;
+	if (db) {
+		await db.connect();
+		cleanups.push(() => db.end());
+	}
+	const cookie = await signIn();
+
+	const bare: Target = { name: 'bare page', path: '/bench/bare', expect: ['<h1'] };
+	const pages = targetsFor(filled.targets).filter((t) => !only || t.name.includes(only));
+	const rows: Measurement[] = [];
+	const missing: string[] = [];
+	const run = async (t: Target, who: Measurement['who']) => {
+		const m = await measure(server, db, t, who, who === 'signed in' ? cookie : null);
+		if (!m) {
+			missing.push(`${t.name} (${who}): ${t.path}`);
+			return console.log(`  ${t.name} (${who}): 404, not measured`);
+		}
+		console.log(
+			`  ${t.name} (${who}): ${m.requestsPerSecond.toFixed(0)} req/s, p95 ${m.p95.toFixed(1)} ms, ${m.errors} errors`
+		);
+		rows.push(m);
+	};
+	console.log(`load: ${connections} connections, ${warmup} s warm-up, ${duration} s measured per page`);
+	await run(bare, 'anonymous');
+	await run(bare, 'signed in');
+	for (const t of pages) {
+		await run(t, 'anonymous');
+		await run(t, 'signed in');
+	}
+	// The baseline again at the end: how much the machine drifted during the run.
+	await run({ ...bare, name: 'bare page (again)' }, 'anonymous');
+
+	const bareRuns = rows.filter((r) => r.name.startsWith('bare page') && r.who === 'anonymous');
+	// The better of the two bare runs is the baseline, so the ratio is never flattered by a slow baseline.
+	const baseline = Math.max(...bareRuns.map((r) => r.requestsPerSecond));
+	console.log('');
+	console.log(
+		`${started.toISOString()} · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim()} · ` +
+			`${(totalmem() / 2 ** 30).toFixed(0)} GiB · load average at the end ${loadavg()
+				.map((l) => l.toFixed(1))
+				.join(' ')}`
+	);
+	console.log(`database: ${database.label}; data set: ${filled.description}`);
+	console.log(`baseline (× bare): ${baseline.toFixed(0)} req/s, anonymous bare page, the better of two runs`);
+	console.log('');
+	report(rows, baseline);
+	const target = rows.filter((r) => !r.name.startsWith('bare page'));
+	const missed = target.filter((r) => r.p95 >= 50 || r.requestsPerSecond < baseline / 2 || r.errors > 0);
+	console.log('');
+	for (const m of missing) console.log(`not measured (404): ${m}`);
+	console.log(
+		missed.length || missing.length
+			? `goal (p95 < 50 ms, ≥ 0.5 × bare, no errors) missed by: ${missed.map((r) => `${r.name} (${r.who})`).join(', ')}`
+			: 'goal (p95 < 50 ms, ≥ 0.5 × bare, no errors) met by every page'
+	);
+}
+
+try {
+	await main();
+} finally {
+	await cleanUp();
+}

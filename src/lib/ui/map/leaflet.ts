@@ -1,0 +1,43 @@
+/**
+ * Client-only helpers shared by PlacePicker and MapView: loads Leaflet on demand (never during SSR), draws the
+ * neighbourhood polygons from `/geo/neighbourhoods.geojson`, and the operator's tiles when configured.
+ */
+import type * as Leaflet from 'leaflet';
+import { translate, type Translated } from '#lib/i18n/index.ts';
+
+export type L = typeof Leaflet;
+
+type BaseLayer = {
+	bbox: [number, number, number, number];
+	attribution: string;
+	tiles: { url: string; attribution: string } | null;
+	features: { properties: { slug: string; name: Translated } }[];
+};
+
+let base: Promise<BaseLayer> | undefined;
+
+export async function loadLeaflet(): Promise<L> {
+	const mod = await import('leaflet');
+	return (mod.default ?? mod) as L;
+}
+
+/** Creates the map in `element` with the base layer; fetched once per page however many maps there are. */
+export async function createMap(L: L, element: HTMLElement, locale: string): Promise<Leaflet.Map> {
+	base ??= fetch('/geo/neighbourhoods.geojson').then((r) => r.json() as Promise<BaseLayer>);
+	const layer = await base;
+	const [west, south, east, north] = layer.bbox;
+	const map = L.map(element, { keyboard: true, scrollWheelZoom: false, attributionControl: true });
+	map.fitBounds([
+		[south, west],
+		[north, east]
+	]);
+	if (layer.tiles) L.tileLayer(layer.tiles.url, { attribution: layer.tiles.attribution, maxZoom: 19 }).addTo(map);
+	L.geoJSON(layer as unknown as GeoJSON.FeatureCollection, {
+		style: { color: '#1d70b8', weight: 1, fillOpacity: 0.06 },
+		// Names as tooltips so a sighted user sees which neighbourhood a pin falls in.
+		onEachFeature: (feature, l) =>
+			l.bindTooltip(translate((feature.properties as { name: Translated }).name, locale).text, { sticky: true }),
+		attribution: layer.attribution
+	}).addTo(map);
+	return map;
+}

@@ -1,0 +1,54 @@
+/** Admin: answer a proposal, assign evaluators, read and write private evaluation notes. */
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import {
+	addEvaluationNote,
+	answerProposal,
+	assignEvaluator,
+	manageProposal,
+	readAnswerForm,
+	unassignEvaluator
+} from '#lib/server/modules/proposals/index.ts';
+import { localizedPath } from '#lib/server/platform/i18n.ts';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => ({
+	notice: url.searchParams.get('done'),
+	...(await manageProposal(locals.actor, {
+		spaceId: params.id,
+		moduleId: params.moduleId,
+		proposalId: params.proposalId
+	}))
+});
+
+type P = { id: string; moduleId: string; proposalId: string };
+const back = (locals: App.Locals, p: P, done: string) =>
+	redirect(
+		303,
+		`${localizedPath(`/admin/processes/${p.id}/proposals/${p.moduleId}/${p.proposalId}`, locals.locale)}?done=${done}`
+	);
+
+export const actions = {
+	answer: async ({ request, locals, params }) => {
+		const input = readAnswerForm(await request.formData());
+		const result = await answerProposal(locals.actor, params, input);
+		if (!result.ok) return fail(400, { errors: result.errors, values: input });
+		back(locals, params, 'answered');
+	},
+	assign: async ({ request, locals, params }) => {
+		const userId = String((await request.formData()).get('userId') ?? '');
+		const result = await assignEvaluator(locals.actor, params, { userId });
+		if (!result.ok) return fail(400, { errors: result.errors });
+		back(locals, params, 'assigned');
+	},
+	unassign: async ({ request, locals, params }) => {
+		const userId = String((await request.formData()).get('userId') ?? '');
+		await unassignEvaluator(locals.actor, params, { userId });
+		back(locals, params, 'unassigned');
+	},
+	note: async ({ request, locals, params }) => {
+		const body = String((await request.formData()).get('body') ?? '');
+		const result = await addEvaluationNote(locals.actor, params, { body });
+		if (!result.ok) return fail(400, { errors: result.errors, note: body });
+		back(locals, params, 'noted');
+	}
+} satisfies Actions;

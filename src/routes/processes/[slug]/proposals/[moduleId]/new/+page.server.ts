@@ -1,0 +1,26 @@
+/** Public: write a new proposal (multipart form; a submission key makes a repeated submission harmless). */
+import { randomUUID } from 'node:crypto';
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { createProposal, readProposalForm, viewProposalForm } from '#lib/server/modules/proposals/index.ts';
+import { localizedPath } from '#lib/server/platform/i18n.ts';
+
+export const load: PageServerLoad = async ({ locals, params }) => ({
+	slug: params.slug,
+	submissionKey: randomUUID(),
+	...(await viewProposalForm(locals.actor, { spaceSlug: params.slug, moduleId: params.moduleId }))
+});
+
+export const actions = {
+	default: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const { input, files } = readProposalForm(form);
+		const submissionKey = String(form.get('submissionKey') ?? '');
+		const result = await createProposal(locals.actor, { moduleId: params.moduleId, submissionKey }, input, files);
+		if (!result.ok) return fail(400, { errors: result.errors, values: input, submissionKey });
+		redirect(
+			303,
+			`${localizedPath(`/processes/${params.slug}/proposals/${params.moduleId}/${result.value.id}`, locals.locale)}?done=created`
+		);
+	}
+} satisfies Actions;
