@@ -387,7 +387,7 @@ CREATE INDEX "comment_reports_user_id_index" ON "comment_reports" USING btree ("
 CREATE INDEX "comment_versions_comment_id_created_at_index" ON "comment_versions" USING btree ("comment_id","created_at");--> statement-breakpoint
 CREATE INDEX "comment_votes_user_id_index" ON "comment_votes" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "comments_threads_created_idx" ON "comments" USING btree ("resource_type","resource_id","created_at") WHERE "comments"."parent_id" is null;--> statement-breakpoint
-CREATE INDEX "comments_threads_votes_idx" ON "comments" USING btree ("resource_type","resource_id",("up_votes" - "down_votes"),"created_at") WHERE "comments"."parent_id" is null;--> statement-breakpoint
+CREATE INDEX "comments_threads_votes_idx" ON "comments" USING btree ("resource_type","resource_id",("up_votes" - "down_votes") desc,"created_at") WHERE "comments"."parent_id" is null;--> statement-breakpoint
 CREATE INDEX "comments_root_idx" ON "comments" USING btree ("root_id","created_at");--> statement-breakpoint
 CREATE INDEX "comments_parent_idx" ON "comments" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "comments_author_idx" ON "comments" USING btree ("author_id");--> statement-breakpoint

@@ -16,6 +16,7 @@ import {
 	ApiProcessResponse,
 	ApiText
 } from '../src/lib/server/platform/spaces/api-schemas.ts';
+import { ApiProposal, ApiProposalList } from '../src/lib/server/modules/proposals/index.ts';
 
 export const openApiPath = fileURLToPath(new URL('../docs/api/openapi.json', import.meta.url));
 
@@ -44,7 +45,9 @@ export const apiSchemas: z.ZodType[] = [
 	ApiProcessDetail,
 	ApiProcessList,
 	ApiProcessResponse,
-	ApiError
+	ApiError,
+	ApiProposal,
+	ApiProposalList
 ];
 
 const idParameter = (description: string) => ({
@@ -78,6 +81,69 @@ export const apiPaths: Record<string, Record<string, unknown>> = {
 			responses: {
 				'200': { description: 'The process.', content: jsonOf('ProcessResponse') },
 				'404': { description: 'No published process has this id or slug.', content: jsonOf('Error') }
+			}
+		}
+	},
+	'/processes/{id}/proposals': {
+		get: {
+			operationId: 'listProcessProposals',
+			summary:
+				'Proposals of a published process, paged, with filters; no personal data beyond the author’s public name',
+			parameters: [
+				idParameter('The process id or its URL slug.'),
+				{ name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: 1 } },
+				{
+					name: 'per_page',
+					in: 'query',
+					required: false,
+					schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 }
+				},
+				{
+					name: 'state',
+					in: 'query',
+					required: false,
+					schema: { type: 'string' },
+					description: 'published (not answered yet), evaluating, accepted, rejected, withdrawn, or a custom state id.'
+				},
+				{ name: 'category', in: 'query', required: false, schema: { type: 'string' }, description: 'A category id.' },
+				{
+					name: 'neighbourhood',
+					in: 'query',
+					required: false,
+					schema: { type: 'string' },
+					description: 'A neighbourhood id.'
+				},
+				{ name: 'q', in: 'query', required: false, schema: { type: 'string' }, description: 'Words to find.' },
+				{
+					name: 'sort',
+					in: 'query',
+					required: false,
+					schema: { type: 'string', enum: ['newest', 'supported'], default: 'newest' }
+				},
+				localeParameter
+			],
+			responses: {
+				'200': { description: 'One page of proposals and the total.', content: jsonOf('ProposalList') },
+				'400': { description: 'A query parameter is out of range (e.g. per_page over 100).', content: jsonOf('Error') },
+				'404': {
+					description: 'No published process with public proposals has this id or slug.',
+					content: jsonOf('Error')
+				}
+			}
+		}
+	},
+	'/meetings/{id}.ics': {
+		get: {
+			operationId: 'getMeetingCalendar',
+			summary: 'One announced meeting as an iCalendar file (RFC 5545); a cancelled meeting has STATUS:CANCELLED',
+			parameters: [idParameter('The meeting id.')],
+			responses: {
+				'200': {
+					description:
+						'A VCALENDAR with one VEVENT (UID, DTSTAMP, DTSTART/DTEND in UTC, SEQUENCE). The calendar of a whole process is at /feeds/processes/{id or slug}.ics.',
+					content: { 'text/calendar': {} }
+				},
+				'404': { description: 'No announced meeting has this id.' }
 			}
 		}
 	},

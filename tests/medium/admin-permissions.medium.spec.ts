@@ -214,7 +214,10 @@ const notServices = new Set([
 	'readProcessForm',
 	'readPhaseForm',
 	'readTranslated',
-	'readPageForm'
+	'readPageForm',
+	'readSpaceKind',
+	'toCsv',
+	'todayInBucharest'
 ]);
 
 type ActorName =

@@ -1,24 +1,13 @@
 /** Client-safe formatting of phase dates (calendar dates, so no time zone shift) in the reader's locale. */
+import { dateTimeFormat } from '#lib/i18n/format.ts';
 
-// Serbian is written in Latin script on this site; Intl's default for 'sr' is Cyrillic.
-const intlLocale = (locale: string) => (locale === 'sr' ? 'sr-Latn' : locale);
-
-// Creating an Intl.DateTimeFormat costs far more than formatting with one (it was the process page's largest
-// server-side cost in bench/participation), so there is one formatter per locale.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string): Intl.DateTimeFormat {
-	let f = formatters.get(locale);
-	if (!f) {
-		f = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' });
-		formatters.set(locale, f);
-	}
-	return f;
-}
+// One memoised formatter: building one per date was the process page's largest server-side cost (bench/participation).
+const phaseDates = (locale: string) => dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
 
 export function formatDate(date: string, locale: string): string {
-	return formatter(locale).format(new Date(`${date}T00:00:00Z`));
+	return phaseDates(locale).format(new Date(`${date}T00:00:00Z`));
 }
 
 export function formatDateRange(start: string, end: string, locale: string): string {
-	return formatter(locale).formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
+	return phaseDates(locale).formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
 }

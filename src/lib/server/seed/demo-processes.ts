@@ -13,6 +13,10 @@ import type { ProcessInput } from '../platform/spaces/forms.ts';
 import { insertPages, pages, type SeedPage } from '../modules/pages/index.ts';
 import { publishProcessAndModules } from '../spaces-runtime/admin.ts';
 import { seedDemoConsultation } from '../modules/consultations/index.ts';
+import { mountDemoMeetings } from '../modules/meetings/index.ts';
+import { mountDemoProposals } from '../modules/proposals/index.ts';
+import { mountDemoNews } from '../modules/news/index.ts';
+import { mountDemoSurvey } from '../modules/surveys/index.ts';
 
 interface DemoProcess {
 	process: ProcessInput;
@@ -188,6 +192,14 @@ export async function seedDemoProcesses(db: Db, { adminId, now = new Date() }: {
 			{ title: moduleTitle, published: true, settings: {}, phaseSettings: {}, requiredVerifications: {} }
 		);
 		await insertPages(db, mounted.value.id, d.pages, adminId);
+		// The first demo process also has meetings: a public debate with registration and a past meeting with minutes.
+		if (slugs.length === 0) await mountDemoMeetings(db, spaceId);
+		// …and announcements (one pinned, one scheduled).
+		if (slugs.length === 0) await mountDemoNews(db, spaceId, adminId);
+		// Timișoara Decide! also collects citizens' proposals (supports, answers, categories).
+		if (d.process.slug === 'timisoara-decide') await mountDemoProposals(db, spaceId);
+		// The mobility plan starts with a questionnaire (about forty responses, public results).
+		if (d.process.slug === 'planul-de-mobilitate-urbana') await mountDemoSurvey(db, spaceId);
 		await publishProcessAndModules(actor, spaceId);
 		slugs.push(created.value.slug);
 	}

@@ -21,8 +21,16 @@ export async function loadLeaflet(): Promise<L> {
 	return (mod.default ?? mod) as L;
 }
 
-/** Creates the map in `element` with the base layer; fetched once per page however many maps there are. */
-export async function createMap(L: L, element: HTMLElement, locale: string): Promise<Leaflet.Map> {
+/**
+ * Creates the map in `element` with the base layer; fetched once per page however many maps there are.
+ * `highlight` (a neighbourhood slug) draws that one stronger and frames the map on it.
+ */
+export async function createMap(
+	L: L,
+	element: HTMLElement,
+	locale: string,
+	{ highlight }: { highlight?: string } = {}
+): Promise<Leaflet.Map> {
 	base ??= fetch('/geo/neighbourhoods.geojson').then((r) => r.json() as Promise<BaseLayer>);
 	const layer = await base;
 	const [west, south, east, north] = layer.bbox;
@@ -32,12 +40,21 @@ export async function createMap(L: L, element: HTMLElement, locale: string): Pro
 		[north, east]
 	]);
 	if (layer.tiles) L.tileLayer(layer.tiles.url, { attribution: layer.tiles.attribution, maxZoom: 19 }).addTo(map);
-	L.geoJSON(layer as unknown as GeoJSON.FeatureCollection, {
-		style: { color: '#1d70b8', weight: 1, fillOpacity: 0.06 },
+	const polygons = L.geoJSON(layer as unknown as GeoJSON.FeatureCollection, {
+		style: (feature) =>
+			(feature?.properties as { slug?: string } | undefined)?.slug === highlight
+				? { color: '#0b0c0c', weight: 3, fillOpacity: 0.15 }
+				: { color: '#1d70b8', weight: 1, fillOpacity: 0.06 },
 		// Names as tooltips so a sighted user sees which neighbourhood a pin falls in.
 		onEachFeature: (feature, l) =>
 			l.bindTooltip(translate((feature.properties as { name: Translated }).name, locale).text, { sticky: true }),
 		attribution: layer.attribution
 	}).addTo(map);
+	if (highlight)
+		polygons.eachLayer((l) => {
+			const f = (l as Leaflet.Polygon).feature as GeoJSON.Feature | undefined;
+			if ((f?.properties as { slug?: string } | undefined)?.slug === highlight)
+				map.fitBounds((l as Leaflet.Polygon).getBounds(), { padding: [16, 16] });
+		});
 	return map;
 }

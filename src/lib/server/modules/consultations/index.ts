@@ -35,3 +35,4 @@ export { publishSynthesis } from './commands/publish-synthesis.ts';
 export { saveAnnualReport, reportYearValid } from './commands/save-annual-report.ts';
 export { setUpConsultationSpace } from './commands/set-up-consultation-space.ts';
 export { seedConsultation, seedDemoConsultation } from './seeds.ts';
+export { backdateConsultationForTests } from './testing.ts';

@@ -39,3 +39,4 @@ export { linkProposal, DISCUSSED_AT } from './commands/link-proposal.ts';
 export { sendMeetingReminders, REMINDER_JOB } from './commands/send-reminders.ts';
 export { scheduleMeeting } from './commands/schedule-meeting.ts';
 export { seedMeetings } from './seeds.ts';
+export { mountDemoMeetings } from './demo.ts';

@@ -10,3 +10,4 @@ export { updateNewsPost } from './commands/update-news-post.ts';
 export { deleteNewsPost } from './commands/delete-news-post.ts';
 export { announceDueNews, NEWS_ANNOUNCE_JOB } from './commands/announce-news-post.ts';
 export { newsUrl } from './queries.ts';
+export { mountDemoNews } from './demo.ts';

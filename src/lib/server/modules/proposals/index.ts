@@ -30,4 +30,4 @@ export { createState } from './commands/create-state.ts';
 export { deleteState } from './commands/delete-state.ts';
 export { proposalsForApi } from './api.ts';
 export { ApiProposal, ApiProposalList } from './api-schemas.ts';
-export { seedProposals } from './seeds.ts';
+export { seedProposals, mountDemoProposals } from './seeds.ts';

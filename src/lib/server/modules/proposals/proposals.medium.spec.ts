@@ -518,17 +518,15 @@ describe('the module contract', () => {
 			await Promise.all(proposals.stats.map(async (s) => [s.key, await s.count(db(), [moduleId])]))
 		);
 		expect(stats).toEqual({ proposals_count: 1, proposals_supports: 1, proposals_answered: 0 });
-		await db()
-			.insert(searchDocuments)
-			.values({
-				resourceType: 'meeting',
-				resourceId: 'm-1',
-				locale: 'ro',
-				title: 'Întâlnire în Fabric',
-				body: '',
-				url: '/processes/x/meetings/y/m-1',
-				visibility: 'public'
-			});
+		await db().insert(searchDocuments).values({
+			resourceType: 'meeting',
+			resourceId: 'm-1',
+			locale: 'ro',
+			title: 'Întâlnire în Fabric',
+			body: '',
+			url: '/processes/x/meetings/y/m-1',
+			visibility: 'public'
+		});
 		await linkResources(
 			db(),
 			{ resourceType: 'proposal', resourceId: id },

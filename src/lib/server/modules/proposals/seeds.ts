@@ -1,7 +1,11 @@
 /** Demo proposals for Timișoara: categories, a custom state, ~25 proposals across neighbourhoods, supports, answers. */
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, like, sql } from 'drizzle-orm';
+import { system } from '../../platform/actors/actor.ts';
 import type { Db } from '../../platform/db/index.ts';
-import { follows, neighbourhoods } from '../../platform/db/schema.ts';
+import { follows, neighbourhoods, phases, user } from '../../platform/db/schema.ts';
+import { configureModule } from '../../platform/spaces/commands/configure-module.ts';
+import { mountModule } from '../../platform/spaces/commands/mount-module.ts';
+import { proposals } from './manifest.ts';
 import {
 	proposalsCategories,
 	proposalsEvents,
@@ -336,4 +340,38 @@ export async function seedProposals(
 			.set({ supportsCount: sql`(select count(*) from proposals_supports where proposal_id = ${p.id})::int` })
 			.where(eq(proposalsProposals.id, p.id));
 	}
+}
+
+/** Mounts a published proposals module with the demo proposals into a demo process (supported by the demo users). */
+export async function mountDemoProposals(db: Db, spaceId: string) {
+	const actor = system('seed');
+	const title = {
+		ro: 'Propuneri',
+		en: 'Proposals',
+		hu: 'Javaslatok',
+		de: 'Vorschläge',
+		sr: 'Predlozi',
+		uk: 'Пропозиції'
+	};
+	const mounted = await mountModule(actor, { spaceId, manifest: proposals }, { title });
+	if (!mounted.ok) throw new Error(`demo proposals: ${JSON.stringify(mounted.errors)}`);
+	const phaseSettings = Object.fromEntries(
+		(await db.select({ id: phases.id }).from(phases).where(eq(phases.spaceId, spaceId))).map((p) => [
+			p.id,
+			{ threshold: 5 }
+		])
+	);
+	const configured = await configureModule(
+		actor,
+		{ spaceId, moduleId: mounted.value.id, manifest: proposals },
+		{ title, published: true, settings: {}, phaseSettings, requiredVerifications: {} }
+	);
+	if (!configured.ok) throw new Error(`demo proposals: ${JSON.stringify(configured.errors)}`);
+	const demoUsers = await db
+		.select({ id: user.id })
+		.from(user)
+		.where(like(user.email, '%@demo.vocea.local'))
+		.orderBy(asc(user.email));
+	await seedProposals(db, { spaceId, moduleId: mounted.value.id, userIds: demoUsers.map((u) => u.id) });
+	return mounted.value.id;
 }

@@ -13,3 +13,4 @@ export { deleteQuestion } from './commands/delete-question.ts';
 export { moveQuestion } from './commands/move-question.ts';
 export { answerSurvey } from './commands/answer-survey.ts';
 export { seedMobilitySurvey } from './seeds.ts';
+export { mountDemoSurvey } from './demo.ts';

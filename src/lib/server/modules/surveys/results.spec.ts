@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Question } from '#lib/modules/surveys/logic.ts';
+import type { Answers, Question } from '#lib/modules/surveys/logic.ts';
 import { responsesCsv, summarize } from './results.ts';
 
 const q = (id: string, type: Question['type'], config: Question['config'] = {}): Question => ({
@@ -22,7 +22,7 @@ const questions = [
 ];
 
 describe('survey results', () => {
-	const responses = [
+	const responses: Answers[] = [
 		{
 			mode: { option: 'walk' },
 			why: { options: ['tram', 'bike'] },

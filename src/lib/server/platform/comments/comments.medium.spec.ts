@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/setup/database.ts';
 import { actorOf, insertPerson } from '../../../../../tests/support/people.ts';
-import { anonymous, type Actor } from '../actors/actor.ts';
+import { anonymous, type Actor, type UserActor } from '../actors/actor.ts';
 import {
 	auditLog,
 	commentCounts,
@@ -32,13 +32,14 @@ import {
 	type CommentView
 } from './index.ts';
 import { anonymizeComments, commentsPersonalData } from './personal-data.ts';
+import { seedComments } from './seed.ts';
 import { testItem } from './test-commentable.ts';
 
 const database = useTestDatabase();
 const db = () => database().db;
 
 const citizen = async (name: string) =>
-	actorOf(await insertPerson(`${name.toLowerCase().replace(/\W+/g, '.')}@example.ro`, { name }));
+	(await actorOf(await insertPerson(`${name.toLowerCase().replace(/\W+/g, '.')}@example.ro`, { name }))) as UserActor;
 const moderatorActor = async () =>
 	actorOf(await insertPerson('moderator@example.ro', { roles: ['moderator'], name: 'Moderator' }));
 
@@ -76,7 +77,7 @@ describe('writing comments', () => {
 		const resource = { resourceType: r.resourceType, resourceId: r.resourceId };
 		await db()
 			.insert(follows)
-			.values({ userId: (follower as { id: string }).id, ...resource });
+			.values({ userId: follower.id, ...resource });
 
 		const top = await write(ana, resource, 'Sunt de acord, piața are nevoie de umbră.', 'for');
 		const second = await write(
@@ -95,7 +96,7 @@ describe('writing comments', () => {
 		expect(await row(fourth)).toMatchObject({ depth: 3, parentId: second, rootId: top });
 		expect(await row(second)).toMatchObject({
 			replyCount: 2,
-			mentions: [{ userId: (ana as { id: string }).id, name: 'Ana Popescu' }]
+			mentions: [{ userId: ana.id, name: 'Ana Popescu' }]
 		});
 		expect(await counts(r.resourceId)).toMatchObject({ total: 4, forCount: 1, againstCount: 1, neutralCount: 2 });
 
@@ -105,13 +106,13 @@ describe('writing comments', () => {
 		expect(page.threads[0].replies[0].replies.map((c) => c.id)).toEqual([third, fourth]);
 		expect(page.threads[0].replies[0].html).toContain('<strong class="mention">@Ana Popescu</strong>');
 
-		const anaId = (ana as { id: string }).id;
-		const bogdanId = (bogdan as { id: string }).id;
+		const anaId = ana.id;
+		const bogdanId = bogdan.id;
 		// Ana: mentioned by Bogdan's reply (the mention wins over "reply"), then replied to by Bogdan's depth-3 reply.
 		expect(await inbox(anaId)).toEqual(['comments_notification_mention', 'comments_notification_reply']);
 		expect(await inbox(bogdanId)).toEqual(['comments_notification_reply']);
-		expect(await inbox((author as { id: string }).id)).toEqual(Array(4).fill('comments_notification_new'));
-		expect(await inbox((follower as { id: string }).id)).toEqual(Array(4).fill('comments_notification_new'));
+		expect(await inbox(author.id)).toEqual(Array(4).fill('comments_notification_new'));
+		expect(await inbox(follower.id)).toEqual(Array(4).fill('comments_notification_new'));
 	});
 
 	it('refuses an empty or too long text with a clear error, and writes nothing', async () => {
@@ -159,7 +160,7 @@ describe('editing and deleting', () => {
 		expect(versions.map((v) => [v.body, v.alignment])).toEqual([['Prima versiune', 'for']]);
 		// Only the newly mentioned person hears about the edit, and only once.
 		await editComment(ana, id, { body: 'A treia versiune, @Bogdan Ilie', alignment: 'against' });
-		expect(await inbox((bogdan as { id: string }).id)).toEqual(['comments_notification_mention']);
+		expect(await inbox(bogdan.id)).toEqual(['comments_notification_mention']);
 		const moderator = await moderatorActor();
 		const mod = await viewCommentForModeration(moderator, id);
 		expect(mod.versions.map((v) => v.html)).toEqual(['<p>A doua versiune, @Bogdan Ilie</p>', '<p>Prima versiune</p>']);
@@ -283,7 +284,7 @@ describe('reports and moderation', () => {
 		});
 		await hideComment(moderator, id, { reason: 'Limbaj jignitor' });
 		expect(await row(id)).toMatchObject({ status: 'hidden', hiddenReason: 'Limbaj jignitor', autoHidden: false });
-		expect(await inbox((ana as { id: string }).id)).toEqual(['comments_notification_hidden']);
+		expect(await inbox(ana.id)).toEqual(['comments_notification_hidden']);
 		const mine = flat((await view(ana, r)).threads)[0];
 		expect(mine.hiddenReason).toBe('Limbaj jignitor');
 		await restoreComment(moderator, id);
@@ -301,7 +302,7 @@ describe('reports and moderation', () => {
 		const moderator = await moderatorActor();
 		const r = testItem();
 		const id = await write(ana, r, 'Primul');
-		const anaId = (ana as { id: string }).id;
+		const anaId = ana.id;
 		expect(await blockUser(moderator, anaId, { reason: 'Mesaje repetate' })).toEqual({
 			ok: true,
 			value: { blocked: true }
@@ -329,7 +330,7 @@ describe('personal data', () => {
 		const his = await write(bogdan, r, 'Salut @Ana Popescu');
 		await voteComment(ana, his, 'up');
 		await reportComment(ana, his, { reason: 'other', details: 'Nu e la subiect' });
-		const anaId = (ana as { id: string }).id;
+		const anaId = ana.id;
 		const data = await commentsPersonalData(db(), anaId);
 		expect(data.comments.map((c) => c.body)).toEqual(['Textul Anei']);
 		expect(data.comment_votes).toHaveLength(1);
@@ -344,5 +345,30 @@ describe('personal data', () => {
 		const shown = (await view(anonymous(), r)).threads.find((t) => t.id === mine);
 		expect(shown?.authorName).toBeNull();
 		expect(Object.values(await commentsPersonalData(db(), anaId))).toEqual([[], [], [], []]);
+	});
+});
+
+describe('demo data', () => {
+	it('seeds a discussion with replies and keeps the counts', async () => {
+		const ana = await citizen('Ana');
+		const bogdan = await citizen('Bogdan');
+		const r = testItem();
+		const n = await seedComments(db(), { ...r, spaceId: r.item.spaceId, moduleId: null }, [
+			{
+				authorId: ana.id,
+				body: 'Ar trebui o trecere de pietoni lângă școală.',
+				alignment: 'for',
+				upVotes: 4,
+				replies: [{ authorId: bogdan.id, body: 'Și un semafor.', alignment: 'for' }]
+			},
+			{ authorId: bogdan.id, body: 'Traficul e deja blocat.', alignment: 'against' }
+		]);
+		expect(n).toBe(3);
+		const page = await view(anonymous(), r, '?comments_order=most_voted');
+		expect(page.counts).toEqual({ total: 3, for: 2, against: 1, neutral: 0 });
+		expect(page.threads.map((t) => [t.upVotes, t.replies.length])).toEqual([
+			[4, 1],
+			[0, 0]
+		]);
 	});
 });

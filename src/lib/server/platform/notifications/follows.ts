@@ -6,7 +6,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { isUser, type Actor } from '../actors/actor.ts';
 import { getDb, type Db } from '../db/index.ts';
-import { follows, spaces, user } from '../db/schema.ts';
+import { follows, neighbourhoods, spaces, user } from '../db/schema.ts';
 import { notify } from './notify.ts';
 
 export interface FollowedResource {
@@ -23,6 +23,14 @@ const followables = new Map<string, FollowableCheck>([
 		async (db, id) => {
 			const [s] = await db.select({ status: spaces.status }).from(spaces).where(eq(spaces.id, id));
 			return s?.status === 'published';
+		}
+	],
+	[
+		// Neighbourhoods are platform reference data: anyone may follow one (see platform/geo/neighbourhood-follows.ts).
+		'neighbourhood',
+		async (db, id) => {
+			const [n] = await db.select({ id: neighbourhoods.id }).from(neighbourhoods).where(eq(neighbourhoods.id, id));
+			return n !== undefined;
 		}
 	]
 ]);

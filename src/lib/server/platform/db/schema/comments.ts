@@ -52,7 +52,7 @@ export const comments = pgTable(
 			.on(t.resourceType, t.resourceId, t.createdAt)
 			.where(sql`${t.parentId} is null`),
 		index('comments_threads_votes_idx')
-			.on(t.resourceType, t.resourceId, sql`(${t.upVotes} - ${t.downVotes})`, t.createdAt)
+			.on(t.resourceType, t.resourceId, sql`(${t.upVotes} - ${t.downVotes}) desc`, t.createdAt)
 			.where(sql`${t.parentId} is null`),
 		index('comments_root_idx').on(t.rootId, t.createdAt),
 		index('comments_parent_idx').on(t.parentId),

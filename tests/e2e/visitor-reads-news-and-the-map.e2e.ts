@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, useBrowser, visit } from './support/browser.ts';
+import { signInAsAdmin } from './support/admin.ts';
+
+const open = useBrowser();
+// The first demo process has a news module with a pinned, two published and one scheduled announcement.
+const slug = 'buget-participativ-2025';
+
+describe('a visitor keeps up with a process and finds it on the map', () => {
+	it('reads the process news, subscribes to its feed, and sees the API counts', async () => {
+		const { page, context } = await open();
+		const api = (await (await page.request.get(`/api/v1/processes/${slug}`)).json()) as {
+			data: { id: string; counts: Record<string, number>; modules: { id: string; kind: string }[] };
+		};
+		const newsModule = api.data.modules.find((m) => m.kind === 'news')!;
+		expect(api.data.counts.news_published).toBe(3);
+
+		await visit(page, `/processes/${slug}`);
+		expect(await page.locator('head link[rel=alternate][type="application/atom+xml"]').getAttribute('href')).toBe(
+			`/feeds/processes/${slug}.atom`
+		);
+		await visit(page, `/processes/${slug}/news/${newsModule.id}`);
+		const titles = await page.locator('main .news-list h2').allInnerTexts();
+		// Pinned first, then newest; the scheduled one is not there yet.
+		expect(titles).toEqual([
+			'A început depunerea propunerilor',
+			'Răspunsurile primăriei la primele 20 de propuneri',
+			'Întâlniri în cartiere: Fabric, Iosefin și Circumvalațiunii'
+		]);
+		await page.locator('main').getByRole('link', { name: 'Întâlniri în cartiere' }).click();
+		await page.waitForURL(new RegExp(`/news/${newsModule.id}/`));
+		await visit(page, page.url());
+		expect(await page.locator('main .prose').innerText()).toContain('Casa Tineretului');
+
+		const feed = await page.request.get(`/feeds/processes/${api.data.id}.atom`);
+		expect(feed.headers()['content-type']).toContain('application/atom+xml');
+		const xml = await feed.text();
+		expect(xml).toContain('<title type="text">A început depunerea propunerilor</title>');
+		expect(xml).not.toContain('Începe votul');
+		await context.close();
+	});
+
+	it('staff write an announcement with a photo; the form explains what is missing first', async () => {
+		const { page, context } = await open();
+		const api = (await (await page.request.get(`/api/v1/processes/${slug}`)).json()) as {
+			data: { id: string; modules: { id: string; kind: string }[] };
+		};
+		const moduleId = api.data.modules.find((m) => m.kind === 'news')!.id;
+		await signInAsAdmin(page, { next: `/admin/processes/${api.data.id}/news/${moduleId}/new` });
+		await page.locator('main').getByRole('button', { name: 'Salvează anunțul' }).click();
+		await page.waitForSelector('.error-summary');
+		expect(await page.locator('.error-summary').innerText()).toContain('Titlul anunțului (Română)');
+		await expectAccessible(page);
+		await page.fill('#title_ro', 'Program prelungit la Centrul de Informare');
+		await page.fill(
+			'#body_ro',
+			'În perioada depunerii propunerilor, centrul este deschis și **sâmbăta**, între 10 și 14.'
+		);
+		// A 1×1 PNG.
+		const png = Buffer.from(
+			'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+			'base64'
+		);
+		await page.setInputFiles('#image', { name: 'centru.png', mimeType: 'image/png', buffer: png });
+		await page.fill('#imageAlt_ro', 'Ghișeul Centrului de Informare pentru Cetățeni');
+		await page.locator('main').getByRole('button', { name: 'Salvează anunțul' }).click();
+		await page.waitForURL(/done=created/);
+		await expectAccessible(page);
+
+		const reader = await open({ javaScriptEnabled: false });
+		await visit(reader.page, `/processes/${slug}/news/${moduleId}`);
+		const titles = await reader.page.locator('main .news-list h2').allInnerTexts();
+		expect(titles.slice(0, 2)).toEqual([
+			'A început depunerea propunerilor',
+			'Program prelungit la Centrul de Informare'
+		]);
+		const img = reader.page.locator('main .news-list img').first();
+		expect(await img.getAttribute('alt')).toBe('Ghișeul Centrului de Informare pentru Cetățeni');
+		const file = await reader.page.request.get((await img.getAttribute('src'))!);
+		expect(file.status()).toBe(200);
+		expect(file.headers()['content-type']).toBe('image/png');
+		await reader.context.close();
+		await context.close();
+	});
+
+	it('finds neighbourhoods on a map with JavaScript, and in a list without it', async () => {
+		const withJs = await open();
+		await visit(withJs.page, '/neighbourhoods');
+		await withJs.page.waitForSelector('main .leaflet-container path.leaflet-interactive');
+		expect(await withJs.page.locator('main .leaflet-container path.leaflet-interactive').count()).toBeGreaterThan(30);
+		await visit(withJs.page, '/neighbourhoods/fabric');
+		await withJs.page.waitForSelector('main .leaflet-container');
+		expect(await withJs.page.locator('main h1').innerText()).toBe('Fabric');
+		await withJs.context.close();
+
+		const noJs = await open({ javaScriptEnabled: false });
+		await visit(noJs.page, '/neighbourhoods');
+		expect(await noJs.page.locator('main .leaflet-container').count()).toBe(0);
+		await expect.poll(() => noJs.page.locator('main .map-static-note').innerText()).toContain('JavaScript');
+		await noJs.page.locator('main .map-list').getByRole('link', { name: 'Iosefin' }).click();
+		await noJs.page.waitForURL(/\/neighbourhoods\/iosefin$/);
+		expect(await noJs.page.locator('main h1').innerText()).toBe('Iosefin');
+		await noJs.context.close();
+	});
+});
