@@ -8,6 +8,8 @@
  *   --rebuild / --no-build: build even if the build looks current / reuse the existing build whatever its age
  *   --only=<text>: measure only the pages whose name contains it (the bare page always runs)
  *   --sql: print the SQL statements of one request to each page
+ *   --explain: also EXPLAIN ANALYZE each of them (PostgreSQL), with the plan of those over 0.5 ms
+ *   --save=<dir>: keep the HTML of each page there
  *   --profile=<dir>: write a V8 CPU profile of the server into <dir> (at its exit)
  * Env: BENCH_POSTGRES_URL  a PostgreSQL server to use (a database `vocea_bench` is dropped and recreated there);
  *                          without it a throwaway PostgreSQL is started from /usr/lib/postgresql/<v>/bin
@@ -25,6 +27,7 @@ import {
 	chownSync,
 	cpSync,
 	existsSync,
+	mkdirSync,
 	mkdtempSync,
 	readFileSync,
 	readdirSync,
@@ -204,10 +207,15 @@ function statementsSent(server: ChildProcess): Promise<number> {
 	return traced(server).then((t) => t.statements);
 }
 
-/** The count, and the statements' text since the last 'trace' message. */
-function traced(server: ChildProcess): Promise<{ statements: number; texts: string[] }> {
+interface Statement {
+	text: string;
+	values: unknown[];
+}
+
+/** The count, and the statements (text and parameters) since the last 'trace' message. */
+function traced(server: ChildProcess): Promise<{ statements: number; texts: Statement[] }> {
 	return new Promise((resolve) => {
-		server.once('message', (m) => resolve(m as { statements: number; texts: string[] }));
+		server.once('message', (m) => resolve(m as { statements: number; texts: Statement[] }));
 		server.send('statements');
 	});
 }
@@ -304,17 +312,31 @@ async function measure(
 	const check = await fetch(url, { headers });
 	const html = await check.text();
 	if (check.status === 404) return null;
+	const save = args.find((a) => a.startsWith('--save='))?.slice('--save='.length);
+	if (save) {
+		mkdirSync(save, { recursive: true });
+		writeFileSync(join(save, `${target.name.replace(/[^a-z0-9]+/gi, '-')}-${who.replace(' ', '-')}.html`), html);
+	}
 	const marker = cookie ? '/account/sign-out' : '/account/sign-in';
 	for (const text of [marker, ...target.expect])
 		if (check.status !== 200 || !html.includes(text))
 			throw new Error(`${target.name} (${who}): status ${check.status}, missing ${JSON.stringify(text)}`);
 
-	if (flag('sql')) {
+	if (flag('sql') || flag('explain')) {
 		server.send('trace');
 		await (await fetch(url, { headers })).arrayBuffer();
 		const { texts } = await traced(server);
 		console.log(`  SQL of one request to ${target.name} (${who}):`);
-		for (const t of texts) console.log(`    ${t.replace(/\s+/g, ' ').slice(0, 400)}`);
+		for (const t of texts) {
+			console.log(`    ${t.text.replace(/\s+/g, ' ').slice(0, 300)}`);
+			if (!flag('explain') || !db || !/^\s*select/i.test(t.text)) continue;
+			const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${t.text}`, t.values);
+			const lines = plan.rows.map((r) => r['QUERY PLAN'] as string);
+			const time = lines.find((l) => l.startsWith('Execution Time'));
+			console.log(`      ${time}`);
+			// Plans only for the statements worth a look.
+			if (Number(time?.match(/[\d.]+/)?.[0]) > 0.5) for (const l of lines) console.log(`      | ${l}`);
+		}
 	}
 
 	// Statements per request: a few sequential requests, outside the timed run.

@@ -39,7 +39,7 @@ describe('a citizen answers a survey without JavaScript', () => {
 		const summary = page.locator('.error-summary');
 		expect(await summary.isVisible()).toBe(true);
 		expect(await summary.locator(`a[href="#${q(1)}"]`).textContent()).toContain('Cum vă deplasați cel mai des');
-		expect(await page.locator(`#${q(1)}-error`).textContent()).toContain('obligatoriu');
+		expect(await page.locator(`#${q(1)}-error`).textContent()).toContain('Completează acest câmp');
 
 		// A number out of range: refused, and what was chosen stays chosen.
 		await page.getByLabel('Cu autoturismul personal', { exact: true }).check();

@@ -99,7 +99,7 @@ describe('a citizen proposes, another supports and comments, staff answer, both 
 		const adminPath = `/admin/processes/${await spaceIdOf(slug)}/proposals/${moduleId}/${proposalId}`;
 		await signInAsAdmin(page, { next: adminPath });
 		await visit(page, adminPath);
-		await page.getByLabel('Acceptată').check();
+		await page.getByLabel('Acceptată', { exact: true }).check();
 		await page.locator('#answer_ro').fill('Rastelurile vor fi montate în primăvară, împreună cu CFR.');
 		await page.getByLabel('Cost estimat în lei (opțional)').fill('45000');
 		await page.getByRole('button', { name: 'Publicați răspunsul' }).click();

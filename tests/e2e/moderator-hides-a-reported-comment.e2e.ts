@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { latestMessage, useBrowser, visit, waitForHydration } from './support/browser.ts';
+import { expectAccessible, latestMessage, useBrowser, visit, waitForHydration } from './support/browser.ts';
 import { signInAsAdmin } from './support/admin.ts';
 
 const open = useBrowser();
@@ -41,6 +41,22 @@ describe('a moderator hides a reported comment', () => {
 		// Another citizen reports it as offensive.
 		const citizen = await open();
 		await signIn(citizen.page, reporter, thread);
+		await waitForHydration(citizen.page);
+		// The thread as a signed-in reader sees it: votes, reply, report.
+		await expectAccessible(citizen.page);
+		await citizen.page
+			.locator('main article.comment')
+			.getByRole('button', { name: /Vot pozitiv/ })
+			.click();
+		await citizen.page.waitForURL(/#comment-/);
+		await expect
+			.poll(() =>
+				citizen.page
+					.locator('main article.comment')
+					.getByRole('button', { name: /Vot pozitiv/ })
+					.getAttribute('aria-pressed')
+			)
+			.toBe('true');
 		await citizen.page
 			.locator('main article.comment')
 			.getByRole('link', { name: /^Raportează/ })

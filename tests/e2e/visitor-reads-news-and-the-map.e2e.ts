@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, useBrowser, visit } from './support/browser.ts';
+import { baseURL, expectAccessible, useBrowser, visit, waitForHydration } from './support/browser.ts';
 import { signInAsAdmin } from './support/admin.ts';
 
 const open = useBrowser();
@@ -101,5 +101,51 @@ describe('a visitor keeps up with a process and finds it on the map', () => {
 		await noJs.page.waitForURL(/\/neighbourhoods\/iosefin$/);
 		expect(await noJs.page.locator('main h1').innerText()).toBe('Iosefin');
 		await noJs.context.close();
+	});
+
+	it('a citizen places a pin by keyboard or by click; without JavaScript the same fields are plain inputs', async () => {
+		const citizen = { email: 'ana.popescu@demo.vocea.local', password: 'vocea-demo-2026' };
+		const api = (await (await fetch(`${baseURL()}/api/v1/processes/timisoara-decide`)).json()) as {
+			data: { modules: { id: string; kind: string }[] };
+		};
+		const proposals = api.data.modules.find((m) => m.kind === 'proposals');
+		expect(proposals, 'the demo process has a proposals module').toBeDefined();
+		const path = `/processes/timisoara-decide/proposals/${proposals!.id}/new`;
+		const { page, context } = await open();
+		await page.goto(`/account/sign-in?next=${encodeURIComponent(path)}`);
+		await waitForHydration(page);
+		await page.fill('main input[name=email]', citizen.email);
+		await page.fill('main input[name=password]', citizen.password);
+		await page.locator('main form button[type=submit]').first().click();
+		await page.waitForURL(new RegExp(`${path}$`));
+		await visit(page, path);
+		const map = page.locator('main .place-picker .leaflet-container');
+		await map.waitFor();
+		await map.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.inputValue('#place_lat')).not.toBe('');
+		const [lat, lng] = [Number(await page.inputValue('#place_lat')), Number(await page.inputValue('#place_lng'))];
+		expect(lat).toBeGreaterThan(45.66);
+		expect(lat).toBeLessThan(45.84);
+		expect(lng).toBeGreaterThan(21.1);
+		expect(lng).toBeLessThan(21.38);
+		const box = (await map.boundingBox())!;
+		await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.25);
+		await expect.poll(() => page.inputValue('#place_lat')).not.toBe(String(lat));
+		expect(Number(await page.inputValue('#place_lat'))).toBeGreaterThan(lat);
+		await expectAccessible(page);
+
+		const noJs = await context.browser()!.newContext({
+			baseURL: baseURL(),
+			javaScriptEnabled: false,
+			storageState: await context.storageState()
+		});
+		const plain = await noJs.newPage();
+		await plain.goto(path);
+		expect(await plain.locator('main .place-picker .leaflet-container').count()).toBe(0);
+		for (const id of ['place_address', 'place_neighbourhood_id', 'place_lat', 'place_lng'])
+			expect(await plain.locator(`main #${id}`).count(), id).toBe(1);
+		await noJs.close();
+		await context.close();
 	});
 });

@@ -16,11 +16,7 @@ import { spaceDocuments, spaceRoles } from '../../src/lib/server/platform/db/sch
 import { adminPolicy, type AdminAction } from '../../src/lib/server/platform/permissions/admin-policy.ts';
 import { ForbiddenError } from '../../src/lib/server/platform/result.ts';
 import { listAuditEntries } from '../../src/lib/server/platform/audit/queries.ts';
-import {
-	unblockUser,
-	viewCommentBlocks,
-	viewModerationQueue
-} from '../../src/lib/server/platform/comments/index.ts';
+import { unblockUser, viewCommentBlocks, viewModerationQueue } from '../../src/lib/server/platform/comments/index.ts';
 import {
 	getDepartment,
 	getUserForAdmin,

@@ -6,7 +6,10 @@ import { baseURL, expectAccessible, visit } from './browser.ts';
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 async function submit(page: Page, button: string, until: RegExp) {
-	await Promise.all([page.waitForURL(until), page.locator('main').getByRole('button', { name: button }).first().click()]);
+	await Promise.all([
+		page.waitForURL(until),
+		page.locator('main').getByRole('button', { name: button }).first().click()
+	]);
 	await expectAccessible(page);
 }
 
@@ -44,7 +47,7 @@ export async function createConsultation(page: Page, { slug, title }: { slug: st
 	expect(await page.locator('main').textContent()).toContain('art. 7(2)');
 	await submit(page, 'Publicați anunțul', /done=published/);
 	await visit(page, processPath);
-	await submit(page, 'Publică procesul', /\/admin\/processes\/[0-9a-f-]{36}/);
+	await submit(page, 'Publică procesul', /\/admin\/processes\/[0-9a-f-]{36}\?done=published$/);
 	return { processPath, moduleId, publicPath: `/processes/${slug}/consultations/${moduleId}` };
 }
 

@@ -41,6 +41,7 @@ export const meetingErrorLabels = (): Record<string, string> => ({
 	reason: m.meetings_field_cancel_reason(),
 	proposal: m.meetings_field_proposal(),
 	attendanceCount: m.meetings_field_attendance(),
+	minutesFile: m.meetings_field_minutes_file(),
 	...perLocale('minutes', m.meetings_field_minutes()),
 	speakerPoint: m.meetings_speaker_point_label()
 });

@@ -5,7 +5,7 @@ import { useTestDatabase } from '../../../../../tests/setup/database.ts';
 import { person, processInput } from '../../../../../tests/support/spaces.ts';
 import { anonymous, type Actor } from '../../platform/actors/actor.ts';
 import { addCalendarDays, todayInBucharest } from '../../platform/calendar/index.ts';
-import { auditLog, follows, notifications, searchDocuments, spaces } from '../../platform/db/schema.ts';
+import { auditLog, follows, notifications, searchDocuments, spaceRoles, spaces } from '../../platform/db/schema.ts';
 import { ForbiddenError } from '../../platform/result.ts';
 import { addPhase } from '../../platform/spaces/commands/add-phase.ts';
 import { createProcess } from '../../platform/spaces/commands/create-process.ts';
@@ -291,7 +291,6 @@ describe('a Law 52/2003 consultation', () => {
 		const admin = await person(['admin']);
 		const { moduleId, spaceId, slug } = await consultation(admin);
 		const spaceAdmin = await person([], { spaceRoles: { [spaceId]: ['admin'] } });
-		const { spaceRoles } = await import('../../platform/db/schema.ts');
 		await db().insert(spaceRoles).values({ spaceId, userId: spaceAdmin.id, role: 'admin' });
 		const ngo = await organisationMember();
 		const [a, b] = await Promise.all([

@@ -9,7 +9,7 @@ import { useTestDatabase } from '../../../../../tests/setup/database.ts';
 import { person, processInput } from '../../../../../tests/support/spaces.ts';
 import { anonymous, type Actor } from '../../platform/actors/actor.ts';
 import { addCalendarDays, todayInBucharest } from '../../platform/calendar/index.ts';
-import { auditLog, moduleInstances, spaceRoles } from '../../platform/db/schema.ts';
+import { auditLog, moduleInstances } from '../../platform/db/schema.ts';
 import { can } from '../../platform/modules/runtime.ts';
 import { ForbiddenError } from '../../platform/result.ts';
 import { addPhase } from '../../platform/spaces/commands/add-phase.ts';

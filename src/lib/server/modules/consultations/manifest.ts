@@ -10,6 +10,8 @@ import { consultationsWithSpace, consultationUrl } from './queries.ts';
 import { consultationDocuments } from './search.ts';
 import { consultationFileUses, consultationsCreated, consultationsPersonalData } from './lifecycle.ts';
 import { seedConsultation } from './seeds.ts';
+import { registerCommentable } from '../../platform/comments/index.ts';
+import { consultationCommentTarget } from './commentable.ts';
 
 // Announcement documents and final acts are public once their consultation is (see lifecycle.ts).
 if (!fileUseResolvers.includes(consultationFileUses)) fileUseResolvers.push(consultationFileUses);
@@ -141,6 +143,8 @@ export const consultations = defineModule({
 	personalData: consultationsPersonalData,
 	seed: seedConsultation
 });
+
+registerCommentable('consultation', consultationCommentTarget(consultations));
 
 /** One register entry as the public sees it: everything except the private contact and the account. */
 export function registerRow(r: typeof consultationsRecommendations.$inferSelect) {

@@ -8,6 +8,7 @@ import { can } from '../../platform/modules/runtime.ts';
 import { canAdmin } from '../../platform/permissions/admin-policy.ts';
 import { authorize } from '../../platform/permissions/index.ts';
 import { NotFoundError } from '../../platform/result.ts';
+import { viewComments } from '../../platform/comments/index.ts';
 import { renderMarkdown } from '../pages/index.ts';
 import { loadConsultation } from './load.ts';
 import { consultations, registerRow } from './manifest.ts';
@@ -68,8 +69,9 @@ export async function viewConsultation(
 		spaceSlug,
 		moduleId,
 		locale,
-		today = todayInBucharest()
-	}: { spaceSlug: string; moduleId: string; locale: string; today?: IsoDate }
+		today = todayInBucharest(),
+		url
+	}: { spaceSlug: string; moduleId: string; locale: string; today?: IsoDate; url?: URL }
 ) {
 	const db = await getDb();
 	const { ctx, instance, consultation } = await loadConsultation(db, moduleId);
@@ -98,7 +100,10 @@ export async function viewConsultation(
 		/** Why the actor may not recommend (a message key), to explain instead of hiding the form. */
 		recommendBlocked: can(actor, 'recommend', ctx, consultations),
 		debateBlocked: can(actor, 'request_debate', ctx, consultations),
-		comments: ctx.phaseSettings.comments
+		comments:
+			url && consultation.publishedOn
+				? await viewComments(actor, { resourceType: 'consultation', resourceId: consultation.id, url })
+				: ({ visible: false } as const)
 	};
 }
 

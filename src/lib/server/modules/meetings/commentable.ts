@@ -1,4 +1,4 @@
-/** How the platform's comments and follows see a meeting (registered at import time of manifest.ts). */
+/** How the platform's comments, follows and files see a meeting (registered at import time of manifest.ts). */
 import type { CommentTarget } from '../../platform/comments/index.ts';
 import type { Actor } from '../../platform/actors/actor.ts';
 import type { Db } from '../../platform/db/index.ts';
@@ -6,7 +6,9 @@ import type { AnyModule } from '../../platform/modules/define-module.ts';
 import { can, loadModule } from '../../platform/modules/runtime.ts';
 import { allow, deny } from '../../platform/permissions/index.ts';
 import { NotFoundError } from '../../platform/result.ts';
+import { eq } from 'drizzle-orm';
 import { meetingWithSpace, meetingUrl } from './queries.ts';
+import { meetingsMeetings } from './schema.ts';
 import type { MeetingsPhaseSettings } from './settings.ts';
 
 async function loadTarget(db: Db, manifest: AnyModule, meetingId: string) {
@@ -50,3 +52,17 @@ export const meetingFollowable = (manifest: AnyModule) => async (db: Db, meeting
 	const loaded = await loadTarget(db, manifest, meetingId);
 	return !!loaded && loaded.row.public && loaded.row.meeting.status !== 'draft';
 };
+
+/** The minutes document of a meeting is public once the meeting is announced in a public process. */
+export async function meetingFileUses(db: Db, fileId: string) {
+	const rows = await db
+		.select({ id: meetingsMeetings.id })
+		.from(meetingsMeetings)
+		.where(eq(meetingsMeetings.minutesFileId, fileId));
+	const uses = [];
+	for (const { id } of rows) {
+		const row = await meetingWithSpace(db, id);
+		if (row) uses.push({ spaceId: row.spaceId, public: row.public && row.meeting.status !== 'draft' });
+	}
+	return uses;
+}

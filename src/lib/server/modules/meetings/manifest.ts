@@ -6,7 +6,8 @@ import { and, count, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'dri
 import { registerCommentable } from '../../platform/comments/index.ts';
 import { defineModule } from '../../platform/modules/define-module.ts';
 import { registerFollowable } from '../../platform/notifications/follows.ts';
-import { meetingCommentTarget, meetingFollowable } from './commentable.ts';
+import { fileUseResolvers } from '../../platform/files/read-file.ts';
+import { meetingCommentTarget, meetingFileUses, meetingFollowable } from './commentable.ts';
 import { meetingsActions, meetingsPermissions } from './permissions.ts';
 import { meetingsGlobalSettings, meetingsPhaseSettings } from './settings.ts';
 import { markdownToText } from './markdown.ts';
@@ -197,3 +198,4 @@ export const meetings = defineModule({
 
 registerCommentable('meeting', meetingCommentTarget(meetings));
 registerFollowable('meeting', meetingFollowable(meetings));
+if (!fileUseResolvers.includes(meetingFileUses)) fileUseResolvers.push(meetingFileUses);

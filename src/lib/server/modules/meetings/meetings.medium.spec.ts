@@ -22,6 +22,7 @@ import { sendMeetingReminders } from './commands/send-reminders.ts';
 import { updateMeeting } from './commands/update-meeting.ts';
 import type { MeetingInput } from './forms.ts';
 import { meetingInput } from './meetings.fixtures.ts';
+import { meetingFileUses } from './commentable.ts';
 import { meetings } from './manifest.ts';
 import { meetingsMeetings, meetingsRegistrations } from './schema.ts';
 import { meetingCalendar, processCalendar, viewMeeting } from './views.ts';
@@ -346,6 +347,30 @@ describe('after the announcement', () => {
 			value: { changed: true }
 		});
 		expect(await linksOf(db(), { resourceType: 'meeting', resourceId: ids.meetingId })).toEqual([]);
+	});
+
+	it('keeps the signed minutes as a file that is public with the meeting', async () => {
+		const admin = await person(['admin']);
+		const { moduleId } = await meetingsModule(admin);
+		const ids = await publishedMeeting(admin, moduleId);
+		const after = new Date(Date.now() + 11 * DAY);
+		const pdf = new File(['%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'], 'minuta.pdf', {
+			type: 'application/pdf'
+		});
+		const notPdf = new File(['just text'], 'minuta.pdf', { type: 'application/pdf' });
+		const input = { minutes: { ro: 'Minuta.' }, attendanceCount: '12' };
+		expect((await recordMinutes(admin, ids, input, after, notPdf)).ok).toBe(false);
+		expect((await db().select().from(meetingsMeetings))[0].minutes).toBeNull();
+		expect(await recordMinutes(admin, ids, input, after, pdf)).toEqual({ ok: true, value: null });
+		const [row] = await db().select().from(meetingsMeetings);
+		expect(row.minutesFileId).toBeTruthy();
+		expect(await meetingFileUses(db(), row.minutesFileId!)).toMatchObject([{ public: true }]);
+		// Saving again without a file keeps the document.
+		await recordMinutes(admin, ids, { ...input, attendanceCount: '13' }, after);
+		expect((await db().select().from(meetingsMeetings))[0]).toMatchObject({
+			minutesFileId: row.minutesFileId,
+			attendanceCount: 13
+		});
 	});
 
 	it('shows an online link only to registered people by default', async () => {

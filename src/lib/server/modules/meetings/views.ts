@@ -119,6 +119,7 @@ export async function viewMeeting(
 			rulesHtml: meeting.rules ? renderMarkdown(translate(meeting.rules, locale).text) : null,
 			minutesHtml: meeting.minutes ? renderMarkdown(translate(meeting.minutes, locale).text) : null,
 			attendanceCount: meeting.attendanceCount,
+			minutesFileId: meeting.minutesFileId,
 			registrationClosesAt: meeting.registrationClosesAt,
 			registrationOpensAt: meeting.registrationOpensAt
 		},

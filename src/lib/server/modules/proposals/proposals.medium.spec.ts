@@ -292,7 +292,7 @@ describe('the official answer', () => {
 		expect(sent.map((n) => n.userId).sort()).toEqual([ana.id, bea.id, dan.id].sort());
 		expect(sent[0].link).toBe(`/processes/${slug}/proposals/${moduleId}/${id}`);
 		const mail = (await db().select().from(outbox)).find((o) => o.to === bea.email);
-		expect(mail?.subject ?? '').toMatch(/official answer/);
+		expect(mail?.subject).toBe('Official answer to “Pistă de biciclete pe Calea Șagului”: Accepted');
 		expect(JSON.stringify(mail)).toContain('Accepted');
 		const page = await viewProposal(anonymous(), { spaceSlug: slug, moduleId, proposalId: id });
 		expect(page.proposal).toMatchObject({ state: 'accepted', costEstimate: 1_250_000 });

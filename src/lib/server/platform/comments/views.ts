@@ -196,6 +196,8 @@ export async function viewCommentForModeration(actor: Actor, commentId: string) 
 		authorName: comment.authorId ? await authorName(comment.authorId) : null,
 		authorBlocked,
 		mayBlock: canBlock(actor).allowed && comment.authorId !== null,
+		// Space moderators without a platform role moderate from the thread; the queue is in the admin area.
+		mayOpenQueue: canBlock(actor).allowed,
 		target: { title: target.title, url: target.url },
 		versions: versions.map((v) => ({ ...v, writtenAt: v.writtenAt.toISOString(), html: renderCommentBody(v.body) })),
 		reports: reports.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))

@@ -2,5 +2,5 @@
 import type { PageServerLoad } from './$types';
 import { viewConsultation } from '#lib/server/modules/consultations/index.ts';
 
-export const load: PageServerLoad = async ({ locals, params }) =>
-	viewConsultation(locals.actor, { spaceSlug: params.slug, moduleId: params.moduleId, locale: locals.locale });
+export const load: PageServerLoad = async ({ locals, params, url }) =>
+	viewConsultation(locals.actor, { spaceSlug: params.slug, moduleId: params.moduleId, locale: locals.locale, url });

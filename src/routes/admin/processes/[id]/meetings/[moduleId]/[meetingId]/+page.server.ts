@@ -37,8 +37,10 @@ export const actions = {
 		done(params, locals.locale, 'cancelled');
 	},
 	minutes: async ({ request, locals, params }) => {
-		const input = readMinutesForm(await request.formData());
-		const r = await recordMinutes(locals.actor, params, input);
+		const form = await request.formData();
+		const input = readMinutesForm(form);
+		const file = form.get('minutesFile');
+		const r = await recordMinutes(locals.actor, params, input, new Date(), file instanceof File ? file : null);
 		if (!r.ok) return fail(400, { errors: r.errors, minutes: input });
 		done(params, locals.locale, 'minutes');
 	},
