@@ -410,6 +410,7 @@ CREATE INDEX "proposals_events_proposal_id_created_at_index" ON "proposals_event
 CREATE INDEX "proposals_files_file_id_index" ON "proposals_files" USING btree ("file_id");--> statement-breakpoint
 CREATE INDEX "proposals_notes_proposal_id_created_at_index" ON "proposals_notes" USING btree ("proposal_id","created_at");--> statement-breakpoint
 CREATE INDEX "proposals_proposals_module_id_created_at_index" ON "proposals_proposals" USING btree ("module_id","created_at");--> statement-breakpoint
+CREATE INDEX "proposals_proposals_listed_idx" ON "proposals_proposals" USING btree ("module_id","created_at") WHERE "proposals_proposals"."withdrawn_at" is null;--> statement-breakpoint
 CREATE INDEX "proposals_proposals_module_id_supports_count_created_at_index" ON "proposals_proposals" USING btree ("module_id","supports_count","created_at");--> statement-breakpoint
 CREATE INDEX "proposals_proposals_module_id_neighbourhood_id_index" ON "proposals_proposals" USING btree ("module_id","neighbourhood_id");--> statement-breakpoint
 CREATE INDEX "proposals_proposals_module_id_category_id_index" ON "proposals_proposals" USING btree ("module_id","category_id");--> statement-breakpoint

@@ -50,6 +50,13 @@ describe('a citizen proposes, another supports and comments, staff answer, both 
 		await visit(page, new URL(page.url()).pathname + '?sort=supported');
 		expect(await page.locator('h1').innerText()).toBe('Propuneri');
 		expect(await page.locator('main .proposal-list > li').count()).toBeGreaterThan(5);
+		const listPath = new URL(page.url()).pathname;
+		// A random order gets a seed in the URL (so the next page continues the same order); the map has a list twin.
+		await visit(page, `${listPath}?sort=random`);
+		expect(new URL(page.url()).searchParams.get('seed')).toMatch(/^\d+$/);
+		await visit(page, `${listPath}?view=map`);
+		expect(await page.locator('main').innerText()).toContain('Propuneri cu loc indicat');
+		await visit(page, listPath);
 
 		await page.getByRole('link', { name: 'Faceți o propunere' }).click();
 		await page.waitForURL(/\/new$/);

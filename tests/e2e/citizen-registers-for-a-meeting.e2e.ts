@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { latestMessage, useBrowser, visit, waitForHydration } from './support/browser.ts';
+import { signInAsAdmin } from './support/admin.ts';
 
 const open = useBrowser();
 // A seeded demo citizen (the e2e server runs with demo data) who is not registered for the demo debate yet.
@@ -84,6 +85,48 @@ describe('a citizen registers for a meeting', () => {
 		await page.waitForURL(/done=cancelled/);
 		await visit(page, page.url().split('#')[0]);
 		await expect.poll(() => confirmation.innerText()).toContain('Înscrierea a fost anulată.');
+		await context.close();
+	});
+
+	it('staff plan a meeting without JavaScript; a public one needs 3 days’ notice or a logged reason', async () => {
+		const { page, context } = await open({ javaScriptEnabled: false });
+		await signInAsAdmin(page, { next: process });
+		await visit(page, process);
+		await page.getByRole('link', { name: 'Întâlniri și dezbateri' }).first().click();
+		await page.waitForURL(/\/meetings\/[^/]+$/);
+		await page.getByRole('link', { name: 'Întâlniri', exact: true }).click();
+		await page.waitForURL(/\/admin\/processes\/[^/]+\/meetings\/[^/]+$/);
+		await visit(page, new URL(page.url()).pathname);
+		await page.getByRole('link', { name: 'Planificați o întâlnire' }).click();
+		await page.waitForURL(/\/new$/);
+		await visit(page, new URL(page.url()).pathname);
+
+		// An empty form is refused with an error summary.
+		await page.getByRole('button', { name: 'Salvați ca ciornă' }).click();
+		await expect.poll(() => page.locator('.error-summary').innerText()).toContain('Adresa');
+
+		// Tomorrow evening, in the neighbourhood school: less than 3 days away.
+		const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+		await page.fill('input[name=title_ro]', 'Întâlnire despre iluminatul din Iosefin');
+		await page.fill('textarea[name=description_ro]', 'Discutăm străzile fără lumină.');
+		await page.fill('input[name=place_address]', 'Școala Gimnazială nr. 7, Strada Gheorghe Lazăr 2');
+		await page.fill('input[name=startsAt]', `${tomorrow}T18:00`);
+		await page.fill('input[name=endsAt]', `${tomorrow}T19:30`);
+		await page.fill('input[name=agenda_title_0]', 'Străzile propuse de locuitori');
+		await page.fill('input[name=agenda_minutes_0]', '45');
+		await page.fill('input[name=capacity]', '40');
+		await page.getByRole('button', { name: 'Salvați ca ciornă' }).click();
+		await page.waitForURL(/done=created/);
+		await visit(page, page.url());
+		expect(await page.locator('main').innerText()).toContain('Termenul legal a trecut');
+
+		await page.getByRole('button', { name: 'Anunțați întâlnirea' }).click();
+		await expect.poll(() => page.locator('.error-summary').innerText()).toContain('Legea 52/2003');
+		await page.getByLabel('Motivul publicării cu mai puțin de 3 zile înainte').fill('Avarie: iluminatul a căzut ieri.');
+		await page.getByRole('button', { name: 'Anunțați întâlnirea' }).click();
+		await page.waitForURL(/done=published/);
+		await visit(page, page.url());
+		expect(await page.locator('main').innerText()).toContain('Avarie: iluminatul a căzut ieri.');
 		await context.close();
 	});
 });

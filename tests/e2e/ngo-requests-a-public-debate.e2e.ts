@@ -30,6 +30,7 @@ async function signUp(page: Page) {
 describe('an NGO requests a public debate on a draft and staff schedule it', () => {
 	it('goes from the announcement to a scheduled debate the requester hears about', async () => {
 		const admin = (await open({ javaScriptEnabled: false })).page;
+		admin.setDefaultTimeout(20_000);
 		await signInAsAdmin(admin, { next: '/admin/processes' });
 		const { processPath, moduleId, publicPath } = await createConsultation(admin, {
 			slug: 'consultare-parcari-resedinta',

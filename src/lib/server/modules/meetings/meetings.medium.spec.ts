@@ -5,7 +5,9 @@ import { useTestDatabase } from '../../../../../tests/setup/database.ts';
 import { person, processWithThreePhases } from '../../../../../tests/support/spaces.ts';
 import { anonymous, type Actor } from '../../platform/actors/actor.ts';
 import { auditLog, notifications, outbox, searchDocuments } from '../../platform/db/schema.ts';
+import { createComment, viewComments } from '../../platform/comments/index.ts';
 import { linksOf } from '../../platform/links/index.ts';
+import { ForbiddenError } from '../../platform/result.ts';
 import { follow } from '../../platform/notifications/commands/follow.ts';
 import { configureModule } from '../../platform/spaces/commands/configure-module.ts';
 import { mountModule } from '../../platform/spaces/commands/mount-module.ts';
@@ -371,6 +373,22 @@ describe('after the announcement', () => {
 			minutesFileId: row.minutesFileId,
 			attendanceCount: 13
 		});
+	});
+
+	it('takes comments through the shared comments feature, until it is cancelled', async () => {
+		const admin = await person(['admin']);
+		const { moduleId, slug } = await meetingsModule(admin);
+		const ids = await publishedMeeting(admin, moduleId);
+		const citizen = await person([], { verifications: ['email'] });
+		const ref = { resourceType: 'meeting', resourceId: ids.meetingId };
+		expect((await createComment(citizen, ref, { body: 'Vin cu vecinii din bloc.' })).ok).toBe(true);
+		const thread = await viewComments(anonymous(), {
+			...ref,
+			url: `/processes/${slug}/meetings/${moduleId}/${ids.meetingId}`
+		});
+		expect(JSON.stringify(thread)).toContain('Vin cu vecinii din bloc.');
+		await cancelMeeting(admin, ids, { reason: 'Amânată.' });
+		await expect(createComment(citizen, ref, { body: 'Păcat.' })).rejects.toBeInstanceOf(ForbiddenError);
 	});
 
 	it('shows an online link only to registered people by default', async () => {

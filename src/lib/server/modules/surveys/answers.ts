@@ -186,11 +186,9 @@ export function withoutFreeText(answers: Answers): Answers {
 	const out: Answers = {};
 	for (const [id, a] of Object.entries(answers)) {
 		if ('text' in a) continue;
-		if ('option' in a || 'options' in a) {
-			const { other: _other, ...rest } = a as Answer & { other?: string };
-			void _other;
-			out[id] = rest as Answer;
-		} else out[id] = a;
+		if ('option' in a) out[id] = { option: a.option };
+		else if ('options' in a) out[id] = { options: a.options };
+		else out[id] = a;
 	}
 	return out;
 }
