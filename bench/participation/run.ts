@@ -343,7 +343,8 @@ async function measure(
 	const before = await statementsSent(server);
 	const sequential = 20;
 	for (let i = 0; i < sequential; i++) await (await fetch(url, { headers })).arrayBuffer();
-	const statementsPerRequest = ((await statementsSent(server)) - before) / sequential;
+	// Counted through `pg` only: on PGlite the database runs inside the server (its CPU is in the server's column).
+	const statementsPerRequest = db ? ((await statementsSent(server)) - before) / sequential : NaN;
 
 	if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers });
 
@@ -360,7 +361,11 @@ async function measure(
 	const load = process.cpuUsage(loadBefore);
 	const serverCpu = cpuSeconds(server.pid!) - serverBefore;
 	let dbCpu = 0;
-	for (const p of new Set([...pids, ...(await backendPids(db))])) dbCpu += cpuSeconds(p) - (dbBefore.get(p) ?? 0);
+	// Backends that exited during the run (a pool replacing a connection) are left out rather than counted negative.
+	for (const p of new Set([...pids, ...(await backendPids(db))])) {
+		const after = cpuSeconds(p);
+		if (after > 0) dbCpu += after - (dbBefore.get(p) ?? 0);
+	}
 
 	latencies.sort((a, b) => a - b);
 	const n = result.requests.total;

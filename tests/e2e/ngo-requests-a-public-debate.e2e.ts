@@ -96,5 +96,5 @@ describe('an NGO requests a public debate on a draft and staff schedule it', () 
 		await visit(visitor, publicPath);
 		expect(await visitor.locator('main').textContent()).toContain('Dezbaterea are loc la');
 		expect(await visitor.locator('main').textContent()).toContain('Asociația Pietonilor din Timișoara');
-	});
+	}, 300_000);
 });

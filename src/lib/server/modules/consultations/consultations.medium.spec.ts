@@ -33,6 +33,10 @@ import {
 	viewRegister
 } from './index.ts';
 import { minimumDates } from './rules.ts';
+import { meetings } from '../meetings/index.ts';
+import { meetingsMeetings } from '../meetings/schema.ts';
+import { mountModule } from '../../platform/spaces/commands/mount-module.ts';
+import { linksOf } from '../../platform/links/index.ts';
 import { consultationsDebateRequests, consultationsRecommendations } from './schema.ts';
 
 const database = useTestDatabase();
@@ -340,6 +344,34 @@ describe('a Law 52/2003 consultation', () => {
 			);
 		expect(toRequester).toHaveLength(1);
 		expect(toRequester[0].link).toBe(`/processes/${slug}/consultations/${moduleId}`);
+	});
+
+	it('schedules the debate as a public meeting with speaker registration when the space has a meetings module', async () => {
+		const admin = await person(['admin']);
+		const { moduleId, spaceId } = await consultation(admin);
+		const mounted = await mountModule(admin, { spaceId, manifest: meetings }, { title: { ro: 'Întâlniri' } });
+		if (!mounted.ok) throw new Error('meetings not mounted');
+		const ngo = await organisationMember();
+		const requested = await requestPublicDebate(ngo, { moduleId }, { reason: 'Impact mare' });
+		if (!requested.ok) throw new Error('not requested');
+		const scheduled = await scheduleDebate(
+			admin,
+			{ moduleId },
+			{
+				requestId: requested.value.id,
+				debateOn: addCalendarDays(today, 8),
+				debateTime: '17:00',
+				debatePlace: 'Bd. C.D. Loga nr. 1, Sala Mare',
+				meetingId: ''
+			}
+		);
+		expect(scheduled).toEqual({ ok: true, value: null });
+		const [request] = await db().select().from(consultationsDebateRequests);
+		const [meeting] = await db().select().from(meetingsMeetings).where(eq(meetingsMeetings.id, request.meetingId!));
+		expect(meeting).toMatchObject({ speakerRegistration: true, speakerMinutes: 3, status: 'published' });
+		expect(meeting.startsAt.getTime()).toBe(request.debateAt!.getTime());
+		const links = await linksOf(db(), { resourceType: 'consultation', resourceId: request.consultationId });
+		expect(links.map((l) => [l.kind, l.other.resourceId])).toEqual([['public_debate', meeting.id]]);
 	});
 
 	it('lists open consultations (page, home, Atom feed) with their deadlines', async () => {

@@ -177,3 +177,14 @@ export async function spaceAdminIds(db: Db, spaceId: string): Promise<string[]> 
 		.where(and(eq(spaceRoles.spaceId, spaceId), eq(spaceRoles.role, 'admin')));
 	return rows.map((r) => r.userId);
 }
+
+/** The space's meetings module, if one is mounted: a requested debate is scheduled there as a public meeting. */
+export async function meetingsModuleOf(db: Db, spaceId: string): Promise<string | undefined> {
+	const [row] = await db
+		.select({ id: moduleInstances.id })
+		.from(moduleInstances)
+		.where(and(eq(moduleInstances.spaceId, spaceId), eq(moduleInstances.kind, 'meetings')))
+		.orderBy(asc(moduleInstances.position))
+		.limit(1);
+	return row?.id;
+}

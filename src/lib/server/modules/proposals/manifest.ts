@@ -3,7 +3,8 @@
  * answer them officially, with evaluators' private notes. Registers proposals as followable, commentable and as
  * users of files at import time (the platform never imports modules).
  */
-import { and, count, eq, gte, inArray, isNotNull, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
+import { moduleInstances, spaces } from '../../platform/db/schema.ts';
 import { registerCommentable } from '../../platform/comments/commentables.ts';
 import { fileUseResolvers } from '../../platform/files/read-file.ts';
 import { defineModule } from '../../platform/modules/define-module.ts';
@@ -197,18 +198,30 @@ export const proposals = defineModule({
 	},
 	async feed(db, moduleIds, since) {
 		if (!moduleIds.length) return [];
-		const rows = await proposalsWithSpace(db, moduleIds);
-		return rows
-			.filter((r) => r.public && r.proposal.createdAt >= since && !r.proposal.withdrawnAt)
-			.map(({ proposal: p, spaceSlug }) => ({
-				key: `proposal:${p.id}`,
-				title: { ro: p.title },
-				summary: { ro: proposalText(p.body).slice(0, 300) },
-				path: proposalUrl(spaceSlug, p.moduleId, p.id),
-				published: p.createdAt,
-				updated: p.answeredAt ?? p.editedAt ?? p.createdAt
-			}))
-			.sort((a, b) => b.published.getTime() - a.published.getTime());
+		const rows = await db
+			.select({ proposal: proposalsProposals, spaceSlug: spaces.slug })
+			.from(proposalsProposals)
+			.innerJoin(moduleInstances, eq(moduleInstances.id, proposalsProposals.moduleId))
+			.innerJoin(spaces, eq(spaces.id, moduleInstances.spaceId))
+			.where(
+				and(
+					inArray(proposalsProposals.moduleId, moduleIds),
+					gte(proposalsProposals.createdAt, since),
+					isNull(proposalsProposals.withdrawnAt),
+					eq(spaces.status, 'published'),
+					eq(moduleInstances.published, true)
+				)
+			)
+			.orderBy(desc(proposalsProposals.createdAt))
+			.limit(100);
+		return rows.map(({ proposal: p, spaceSlug }) => ({
+			key: `proposal:${p.id}`,
+			title: { ro: p.title },
+			summary: { ro: proposalText(p.body).slice(0, 300) },
+			path: proposalUrl(spaceSlug, p.moduleId, p.id),
+			published: p.createdAt,
+			updated: p.answeredAt ?? p.editedAt ?? p.createdAt
+		}));
 	},
 	seed: seedProposals
 });

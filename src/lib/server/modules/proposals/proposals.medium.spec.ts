@@ -33,6 +33,7 @@ import { proposalsEvents, proposalsProposals, proposalsSupports } from './schema
 import { citizen, neighbourhood, proposalInput, proposalsModule, setLocale } from './test-support.ts';
 import { viewProposal, viewProposals } from './views.ts';
 import { manageProposal, manageProposals } from './admin-views.ts';
+import { GET } from '../../../../routes/api/v1/processes/[slug]/proposals/+server.ts';
 
 const database = useTestDatabase();
 const db = () => database().db;
@@ -501,6 +502,25 @@ describe('the JSON API', () => {
 		expect(await proposalsForApi(slug, new URLSearchParams('per_page=500'))).toMatchObject({ ok: false });
 		await expect(proposalsForApi('nu-exista', new URLSearchParams())).rejects.toMatchObject({ status: 404 });
 	});
+
+	it('answers JSON over HTTP: 200 with CORS, 400 for a bad page size, 404 for an unknown process', async () => {
+		const admin = await person(['admin']);
+		const { moduleId, slug } = await proposalsModule(admin);
+		await createProposal(await citizen(), { moduleId }, proposalInput());
+		const get = (path: string, s: string) =>
+			(GET as unknown as (e: unknown) => Promise<Response>)({
+				url: new URL(`http://vocea.test/api/v1/processes/${path}/proposals${s}`),
+				params: { slug: path }
+			});
+		const ok = await get(slug, '?per_page=1');
+		expect(ok.status).toBe(200);
+		expect(ok.headers.get('access-control-allow-origin')).toBe('*');
+		expect(((await ok.json()) as { meta: { total: number } }).meta.total).toBe(1);
+		expect((await get(slug, '?per_page=101')).status).toBe(400);
+		const missing = await get('nu-exista', '');
+		expect(missing.status).toBe(404);
+		expect(await missing.json()).toMatchObject({ error: 'not_found' });
+	});
 });
 
 describe('the module contract', () => {
@@ -542,6 +562,9 @@ describe('the module contract', () => {
 		const [row] = await db().select().from(proposalsProposals).where(eq(proposalsProposals.id, id));
 		expect(row).toMatchObject({ authorId: null, title: proposalInput().title });
 		expect(await proposals.hooks!.beforeDestroy!(db(), moduleId)).toBe('proposals_error_unmount_has_proposals');
+		const feed = await proposals.feed!(db(), [moduleId], new Date(Date.now() - 86_400_000));
+		expect(feed).toMatchObject([{ key: `proposal:${id}`, path: `/processes/${slug}/proposals/${moduleId}/${id}` }]);
+		expect(await proposals.feed!(db(), [moduleId], new Date(Date.now() + 60_000))).toEqual([]);
 		const docs = await proposals.search[0].documents(db(), [moduleId]);
 		expect(docs.map((d) => d.resourceId)).toEqual([id]);
 	});

@@ -372,3 +372,25 @@ describe('demo data', () => {
 		]);
 	});
 });
+
+describe('space moderators', () => {
+	it('see and decide on the comments of their own spaces only', async () => {
+		const ana = await citizen('Ana');
+		const [mine, other] = [testItem(), testItem()];
+		const inMine = await write(ana, mine, 'Aici');
+		const inOther = await write(ana, other, 'Altundeva');
+		const local = (await actorOf(
+			await insertPerson('local-moderator@example.ro', { name: 'Moderator local' })
+		)) as UserActor;
+		local.spaceRoles = { [mine.item.spaceId]: ['moderator'] };
+		for (const id of [inMine, inOther]) {
+			const other = await citizen(`Reporter ${id.slice(0, 4)}`);
+			await reportComment(other, id, { reason: 'spam' });
+		}
+		expect((await viewModerationQueue(local, {})).items.map((i) => i.id)).toEqual([inMine]);
+		await expect(viewModerationQueue(local, { spaceId: other.item.spaceId })).rejects.toBeInstanceOf(ForbiddenError);
+		expect((await hideComment(local, inMine, { reason: 'Reclamă' })).ok).toBe(true);
+		await expect(hideComment(local, inOther, { reason: 'Reclamă' })).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(blockUser(local, ana.id, { reason: 'Reclamă' })).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});

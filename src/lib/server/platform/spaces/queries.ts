@@ -7,6 +7,8 @@ import { authorize } from '../permissions/index.ts';
 import { NotFoundError } from '../result.ts';
 import { canManageSpace } from './policy.ts';
 import { timelineAt } from './timeline.ts';
+// Consultations (Law 52/2003) are a type of process: listed, shown and managed like one.
+import { spaceKinds } from './forms.ts';
 
 export type Space = typeof spaces.$inferSelect;
 export type Phase = typeof phases.$inferSelect;
@@ -55,7 +57,7 @@ async function phasesBySpace(db: Db, ids: string[]): Promise<Map<string, Phase[]
 export async function listProcessesForAdmin(actor: Actor) {
 	authorize(canManageSpace(actor));
 	const db = await getDb();
-	const rows = await db.select().from(spaces).where(eq(spaces.kind, 'process')).orderBy(desc(spaces.createdAt));
+	const rows = await db.select().from(spaces).where(inArray(spaces.kind, spaceKinds)).orderBy(desc(spaces.createdAt));
 	const byId = await phasesBySpace(
 		db,
 		rows.map((r) => r.id)
@@ -83,7 +85,7 @@ export async function listPublishedProcesses(now: Date = new Date()) {
 	const rows = await db
 		.select()
 		.from(spaces)
-		.where(and(eq(spaces.kind, 'process'), eq(spaces.status, 'published')))
+		.where(and(inArray(spaces.kind, spaceKinds), eq(spaces.status, 'published')))
 		.orderBy(desc(spaces.publishedAt), asc(spaces.slug));
 	const byId = await phasesBySpace(
 		db,
@@ -98,7 +100,7 @@ export async function listPublishedProcesses(now: Date = new Date()) {
  */
 export async function getVisibleProcess(db: Db, actor: Actor, slug: string, now: Date = new Date()) {
 	const space = await findSpaceBySlug(db, slug);
-	if (!space || space.kind !== 'process') throw new NotFoundError('process');
+	if (!space || !(spaceKinds as readonly string[]).includes(space.kind)) throw new NotFoundError('process');
 	if (space.status !== 'published' && !canManageSpace(actor, space.id).allowed) throw new NotFoundError('process');
 	const [spacePhases, modules, documents] = await Promise.all([
 		phasesOf(db, space.id),

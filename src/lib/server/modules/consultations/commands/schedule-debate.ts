@@ -16,7 +16,8 @@ import { fieldErrors } from '../../../platform/spaces/forms.ts';
 import { ScheduleDebateInput } from '../forms.ts';
 import { loadConsultation } from '../load.ts';
 import { consultations } from '../manifest.ts';
-import { consultationUrl, findDebateRequest } from '../queries.ts';
+import { consultationUrl, findDebateRequest, meetingsModuleOf } from '../queries.ts';
+import { scheduleMeeting } from '../../meetings/index.ts';
 import { consultationsDebateRequests } from '../schema.ts';
 
 /** The instant of a wall-clock time in Bucharest: midnight there plus the time of day (DST changes at 3–4 am, when
@@ -39,7 +40,31 @@ export async function scheduleDebate(
 	const request = await findDebateRequest(db, consultation.id, form.data.requestId);
 	if (!request) throw new NotFoundError('debate_request');
 	const debateAt = bucharestInstant(form.data.debateOn, form.data.debateTime);
-	const meetingId = form.data.meetingId || null;
+	let meetingId = form.data.meetingId || null;
+	// With a meetings module in the space, the debate becomes a published public meeting there, with speaker
+	// registration and its rules (Timișoara practice: 3 minutes per speaker, on the draft only).
+	const meetingsModuleId = meetingId ? undefined : await meetingsModuleOf(db, instance.spaceId);
+	if (meetingsModuleId) {
+		const meeting = await scheduleMeeting(actor, {
+			moduleId: meetingsModuleId,
+			publish: true,
+			meeting: {
+				title: { ro: `Dezbatere publică: ${consultation.draftTitle.ro}` },
+				description: { ro: `Dezbatere publică solicitată de ${request.organisationName} (Legea 52/2003, art. 7).` },
+				type: 'in_person',
+				address: form.data.debatePlace,
+				startsAt: debateAt,
+				endsAt: new Date(debateAt.getTime() + 2 * 3_600_000),
+				speakerRegistration: true,
+				speakerMinutes: 3,
+				rules: {
+					ro: 'Înscrierea vorbitorilor se face pe această pagină. Fiecare vorbitor are 3 minute și se referă doar la proiect; dezbaterea se încheie după ce au vorbit toți cei înscriși.'
+				}
+			}
+		});
+		if (!meeting.ok) return invalid({ debateOn: Object.values(meeting.errors)[0] ?? 'validation_invalid' });
+		meetingId = meeting.value.id;
+	}
 	await db.transaction(async (tx) => {
 		await tx
 			.update(consultationsDebateRequests)

@@ -5,11 +5,16 @@ import type { Actions, PageServerLoad } from './$types';
 import { createProposal, readProposalForm, viewProposalForm } from '#lib/server/modules/proposals/index.ts';
 import { localizedPath } from '#lib/server/platform/i18n.ts';
 
-export const load: PageServerLoad = async ({ locals, params }) => ({
-	slug: params.slug,
-	submissionKey: randomUUID(),
-	...(await viewProposalForm(locals.actor, { spaceSlug: params.slug, moduleId: params.moduleId }))
-});
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	// Signed-out visitors are sent to sign in and brought back here, rather than shown a refusal.
+	if (locals.actor.kind === 'anonymous')
+		redirect(303, `${localizedPath('/account/sign-in', locals.locale)}?next=${encodeURIComponent(url.pathname)}`);
+	return {
+		slug: params.slug,
+		submissionKey: randomUUID(),
+		...(await viewProposalForm(locals.actor, { spaceSlug: params.slug, moduleId: params.moduleId }))
+	};
+};
 
 export const actions = {
 	default: async ({ request, locals, params }) => {
