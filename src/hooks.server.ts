@@ -5,17 +5,17 @@ import { getRequestEvent } from '$app/server';
 import { building } from '$app/env';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
-import { langTag } from '#lib/i18n/index.ts';
-import { configureAuthPlugins, getAuth } from '#lib/server/platform/auth/auth.ts';
+import { langTag, locales } from '#lib/i18n/index.ts';
+import { configureAuthPlugins } from '#lib/server/platform/auth/auth.ts';
+import { actorFromSession } from '#lib/server/platform/auth/session-actor.ts';
 import { anonymous } from '#lib/server/platform/actors/actor.ts';
-import { loadActor } from '#lib/server/platform/actors/load-actor.ts';
-import { getDb } from '#lib/server/platform/db/index.ts';
 import { logger } from '#lib/server/platform/log.ts';
 import { ForbiddenError, NotFoundError } from '#lib/server/platform/result.ts';
 import { startPlatform } from '#lib/server/platform/lifecycle.ts';
 import { registerAppJobs } from '#lib/server/jobs.ts';
 import { securityHeaders } from '#lib/server/platform/http/security-headers.ts';
 import { observeRequest } from '#lib/server/platform/http/metrics.ts';
+import { pageCacheHandle } from '#lib/server/platform/http/page-cache.ts';
 
 if (!building) {
 	configureAuthPlugins([sveltekitCookies(getRequestEvent)]);
@@ -40,12 +40,9 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.sessionId = null;
 	// Health and metrics must answer even when the database is down.
 	if (event.url.pathname === '/healthz' || event.url.pathname === '/metrics') return resolve(event);
-	const auth = await getAuth();
-	const found = await auth.api.getSession({ headers: event.request.headers });
-	if (found) {
-		event.locals.sessionId = found.session.id;
-		event.locals.actor = await loadActor(await getDb(), found.user.id, context);
-	}
+	const { actor, sessionId } = await actorFromSession(event.request.headers, context);
+	event.locals.actor = actor;
+	event.locals.sessionId = sessionId;
 	return resolve(event);
 };
 
@@ -59,7 +56,10 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleLocale, handleSession);
+// Anonymous pages come from the page cache before any session or database work (see page-cache.ts).
+const handlePageCache: Handle = pageCacheHandle({ locales });
+
+export const handle = sequence(handleHeaders, handleLocale, handlePageCache, handleSession);
 
 export const handleError: HandleServerError = ({ error, event, kind }) => {
 	if (kind === 'unknown' && error instanceof ForbiddenError) return { status: 403, message: 'forbidden' };

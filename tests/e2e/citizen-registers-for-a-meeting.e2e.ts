@@ -90,14 +90,11 @@ describe('a citizen registers for a meeting', () => {
 
 	it('staff plan a meeting; a public one needs 3 days’ notice or a logged reason', async () => {
 		const { page, context } = await open();
-		await signInAsAdmin(page, { next: process });
-		await visit(page, process);
-		await page.getByRole('link', { name: 'Întâlniri și dezbateri' }).first().click();
-		await page.waitForURL(/\/meetings\/[^/]+$/);
-		// Staff see a link to the module's administration on the public list.
-		const adminLink = page.locator('main a[href*="/admin/processes/"]');
-		expect(await adminLink.count(), await page.locator('main').innerText()).toBe(1);
-		await adminLink.click();
+		await signInAsAdmin(page, { next: '/admin/processes' });
+		await visit(page, '/admin/processes');
+		await page.getByRole('link', { name: 'Consultare publică: bugetul municipiului pe 2025' }).click();
+		await page.waitForURL(/\/admin\/processes\/[^/]+$/);
+		await page.locator('main a[href*="/meetings/"]').first().click();
 		await page.waitForURL(/\/admin\/processes\/[^/]+\/meetings\/[^/]+$/);
 		await visit(page, new URL(page.url()).pathname);
 		await page.getByRole('link', { name: 'Planificați o întâlnire' }).click();
@@ -106,7 +103,7 @@ describe('a citizen registers for a meeting', () => {
 
 		// An empty form is refused with an error summary.
 		await page.getByRole('button', { name: 'Salvați ca ciornă' }).click();
-		await expect.poll(() => page.locator('.error-summary').innerText()).toContain('Adresa');
+		await expect.poll(() => page.locator('.error-summary').innerText()).toContain('Titlu (Română)');
 
 		// Tomorrow evening, in the neighbourhood school: less than 3 days away.
 		const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);

@@ -36,6 +36,12 @@ describe('a moderator hides a reported comment', () => {
 		expect(await comment.getByRole('link', { name: 'https://pastile.example' }).getAttribute('rel')).toContain(
 			'nofollow'
 		);
+		// The reply form is shown on demand, for that one comment, without JavaScript.
+		expect(await author.page.getByLabel('Răspunsul tău').count()).toBe(0);
+		await comment.getByRole('link', { name: /^Răspunde/ }).click();
+		await author.page.waitForURL(/\?reply=.+#comment-/);
+		await expect.poll(() => author.page.getByLabel('Răspunsul tău').count()).toBe(1);
+		await expectAccessible(author.page);
 		await author.context.close();
 
 		// Another citizen reports it as offensive.

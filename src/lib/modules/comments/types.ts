@@ -28,6 +28,8 @@ export interface CommentsData {
 	resourceId: string;
 	/** Where the forms send the reader back to (path and query of the page showing the thread). */
 	returnTo: string;
+	/** The comment whose reply form is open (`?reply=<id>`), if it is on this page. */
+	replyTo: string | null;
 	order: 'oldest' | 'newest' | 'most_voted';
 	page: number;
 	pageCount: number;

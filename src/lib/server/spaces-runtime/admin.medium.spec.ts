@@ -92,7 +92,7 @@ describe('mounting a module of a kind chosen in the form', () => {
 			errors: { title_ro: 'validation_required' }
 		});
 		await expect(
-			mountModuleOfKind(admin, spaceId, form({ kind: 'surveys', title_ro: 'Chestionar' }))
+			mountModuleOfKind(admin, spaceId, form({ kind: 'no-such-module', title_ro: 'Chestionar' }))
 		).rejects.toBeInstanceOf(NotFoundError);
 		expect(await db().select().from(moduleInstances)).toEqual([]);
 		expect(await audits('module.mount')).toEqual([]);
@@ -133,7 +133,7 @@ describe('the generated settings form of a mounted module', () => {
 			{ action: 'read', labelKey: 'pages_action_read', name: 'verification_read', value: '' },
 			{ action: 'manage', labelKey: 'pages_action_manage', name: 'verification_manage', value: '' }
 		]);
-		expect(config.verificationKinds).toEqual(['email', 'phone', 'residence', 'age', 'in_person']);
+		expect(config.verificationKinds).toEqual(['email', 'phone', 'residence', 'age', 'in_person', 'organisation']);
 	});
 
 	it('answers 404 for a module of another process and 403 to those who may not manage the process', async () => {

@@ -7,6 +7,7 @@ import { reindex } from '../platform/search/index-documents.ts';
 import { createPage } from '../modules/pages/index.ts';
 import { mountModuleOfKind } from './admin.ts';
 import { reindexSpace, spaceSearchSources } from './search.ts';
+import { modules } from '../registry.ts';
 
 const database = useTestDatabase();
 const db = () => database().db;
@@ -103,8 +104,14 @@ describe('the search sources of every space', () => {
 		await db().delete(searchDocuments);
 
 		const sources = await spaceSearchSources(db());
-		expect(sources.map((s) => s.resourceType)).toEqual(['space', 'page']);
-		expect(await reindex(db(), sources)).toEqual({ space: 4, page: 6 });
+		// every registered module's sources are there; only spaces and pages have documents in these processes
+		const moduleResources = modules.flatMap((m) => m.search.map((s) => s.resource));
+		expect(sources.map((s) => s.resourceType)).toEqual(['space', ...moduleResources]);
+		expect(await reindex(db(), sources)).toEqual({
+			...Object.fromEntries(moduleResources.map((r) => [r, 0])),
+			space: 4,
+			page: 6
+		});
 		expect(await indexed()).toEqual(before);
 		expect(before.filter((d) => d.startsWith('page:')).length).toBe(6);
 		expect(before).toContain(`space:${second.spaceId}:ro:staff`);

@@ -71,15 +71,14 @@ export const consultations = defineModule({
 		{
 			name: 'consultation_recommendations',
 			description:
-				'The public register of recommendations on draft acts: number, date, channel, author, text, outcome. ' +
-				'Contact data and accounts are never included.',
+				"The register of recommendations on draft acts: number, date, channel, text, outcome. The author's name " +
+				'is shown on the register page (a legal record) but left out of the bulk data; contacts never appear.',
 			columns: [
 				{ name: 'consultation_id', description: 'The consultation the recommendation was sent to.' },
 				{ name: 'number', description: 'Number in the register, sequential per consultation from 1.' },
 				{ name: 'received_on', description: 'Date received (YYYY-MM-DD).' },
 				{ name: 'channel', description: 'online, email or paper.' },
 				{ name: 'late', description: 'Received after the recommendations window closed.' },
-				{ name: 'author', description: 'Name or organisation as written in the register (public by law).' },
 				{ name: 'article', description: 'Article of the draft concerned, if given.' },
 				{ name: 'text', description: 'The recommendation as received.' },
 				{ name: 'outcome', description: 'accepted, partly_accepted, rejected, or empty while pending.' },
@@ -100,7 +99,11 @@ export const consultations = defineModule({
 						)
 					)
 					.orderBy(consultationsRecommendations.consultationId, consultationsRecommendations.number);
-				return entries.map((r) => registerRow(r));
+				// Bulk data leaves out who wrote it: the register page shows the name, a data set would make it searchable.
+				return entries.map((r) => {
+					const { author: _author, ...row } = registerRow(r);
+					return row;
+				});
 			}
 		}
 	],

@@ -9,11 +9,13 @@ import { fromBucharestLocal, toBucharestLocal } from './time.ts';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && !v.trim() ? undefined : v);
 
-const dateTime = z.preprocess((v) => {
+const readDateTime = (v: unknown) => {
 	const value = blankToUndefined(v);
 	return typeof value === 'string' ? (fromBucharestLocal(value) ?? 'invalid') : value;
-}, z.date('validation_date'));
-const optionalDateTime = dateTime.optional();
+};
+const dateTime = z.preprocess(readDateTime, z.date('validation_date'));
+// The optional wrapper sits inside the preprocess: an empty field becomes undefined there, then passes.
+const optionalDateTime = z.preprocess(readDateTime, z.date('validation_date').optional());
 const optionalInt = (min: number, max: number) =>
 	z.preprocess(
 		blankToUndefined,

@@ -110,10 +110,9 @@ export async function viewProposals(
 	const catName = new Map(categories.map((c) => [c.id, c.name]));
 	const hoodName = new Map(neighbourhoods.map((n) => [n.id, n.name]));
 	const { supports, threshold } = ctx.phaseSettings;
+	// Only what the list shows: this is serialised into every list page for hydration (bench/participation).
 	return {
 		module: { id: instance.id, title: instance.title },
-		space: ctx.space,
-		settings: ctx.settings,
 		phase: { supports, threshold, creationEnabled: ctx.phaseSettings.creationEnabled },
 		canCreate: canProposals(actor, 'create', ctx),
 		isEvaluator: staffOrEvaluator,
@@ -124,7 +123,11 @@ export async function viewProposals(
 		total: page.total,
 		pages: Math.max(1, Math.ceil(page.total / perPage)),
 		proposals: page.rows.map((r) => ({
-			...r,
+			id: r.id,
+			title: r.title,
+			withdrawnAt: r.withdrawnAt,
+			supportsCount: r.supportsCount,
+			createdAt: r.createdAt,
 			category: (r.categoryId && catName.get(r.categoryId)) || null,
 			neighbourhood: (r.neighbourhoodId && hoodName.get(r.neighbourhoodId)) || null,
 			stateView: stateView(r.state, r.customStateId, states),

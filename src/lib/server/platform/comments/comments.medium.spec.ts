@@ -394,3 +394,17 @@ describe('space moderators', () => {
 		await expect(blockUser(local, ana.id, { reason: 'Reclamă' })).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });
+
+describe('the reply form on demand', () => {
+	it('opens for the comment in ?reply= only when it is on the page, and forms return without it', async () => {
+		const ana = await citizen('Ana');
+		const r = testItem();
+		const top = await write(ana, r, 'Întrebare');
+		const reply = await write(ana, { ...r, parentId: top }, 'Răspuns');
+		expect((await view(ana, r)).replyTo).toBeNull();
+		const open = await view(ana, r, `?comments_order=newest&reply=${reply}`);
+		expect(open.replyTo).toBe(reply);
+		expect(open.returnTo).toBe(`/test-items/${r.resourceId}?comments_order=newest`);
+		expect((await view(ana, r, '?reply=not-a-comment-here')).replyTo).toBeNull();
+	});
+});

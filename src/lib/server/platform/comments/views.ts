@@ -113,11 +113,17 @@ export async function viewComments(
 		} satisfies Omit<CommentView, 'replies'>;
 	};
 	const threads = nestReplies(roots.map(toView), replies.map(toView)) as unknown as CommentView[];
+	// `?reply=<id>` opens the reply form of that one comment (a form per comment tripled a long thread's HTML);
+	// forms return to the page without it.
+	const back = new URL(u.pathname + u.search, 'http://vocea.invalid');
+	back.searchParams.delete('reply');
+	const replyTo = u.searchParams.get('reply');
 	return {
 		visible: true,
 		resourceType,
 		resourceId,
-		returnTo: u.pathname + u.search,
+		returnTo: back.pathname + back.search,
+		replyTo: replyTo && ids.includes(replyTo) ? replyTo : null,
 		order,
 		page,
 		pageCount,

@@ -72,5 +72,10 @@ export const config = {
 	jobsEnabled: () => env('JOBS') !== 'off',
 	/** on: queue and work jobs; queue: only queue them (web processes beside a dedicated worker); off: neither. */
 	jobsMode: (): 'on' | 'queue' | 'off' => (env('JOBS') === 'off' ? 'off' : env('JOBS') === 'queue' ? 'queue' : 'on'),
-	cityName: () => env('CITY_NAME') ?? 'Timișoara'
+	cityName: () => env('CITY_NAME') ?? 'Timișoara',
+	/** Seconds an anonymous visitor's rendered page is reused (http/page-cache.ts); 0 turns the cache off. */
+	pageCacheSeconds: () => {
+		const n = Number(env('PAGE_CACHE_SECONDS') ?? 2);
+		return Number.isFinite(n) && n > 0 ? n : 0;
+	}
 };

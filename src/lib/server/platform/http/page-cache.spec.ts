@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { PageCache, cacheableRequest, cacheableResponse, pageCacheHandle } from './page-cache.ts';
+
+const locales = ['ro', 'en', 'hu', 'de', 'sr', 'uk'];
+const req = (url: string, init: { method?: string; headers?: Record<string, string> } = {}) => ({
+	method: init.method ?? 'GET',
+	url: `http://x${url}`,
+	headers: new Headers(init.headers)
+});
+const html = (headers: Record<string, string> = {}, status = 200) => ({
+	status,
+	headers: new Headers({ 'content-type': 'text/html', ...headers })
+});
+
+describe('which requests may use the shared page cache', () => {
+	it('takes anonymous GET and HEAD of public pages, with or without the locale cookie', () => {
+		expect(cacheableRequest(req('/processes/x?page=2'), locales)).toBe(true);
+		expect(cacheableRequest(req('/en/processes/x', { method: 'HEAD' }), locales)).toBe(true);
+		expect(cacheableRequest(req('/', { headers: { cookie: 'PARAGLIDE_LOCALE=en' } }), locales)).toBe(true);
+		expect(cacheableRequest(req('/', { headers: { accept: 'text/html,*/*;q=0.8' } }), locales)).toBe(true);
+	});
+
+	it('refuses anyone with a session or any other cookie, other methods, and non-HTML clients', () => {
+		expect(cacheableRequest(req('/', { headers: { cookie: 'vocea.session_token=abc' } }), locales)).toBe(false);
+		expect(cacheableRequest(req('/', { headers: { cookie: 'PARAGLIDE_LOCALE=en; other=1' } }), locales)).toBe(false);
+		expect(cacheableRequest(req('/', { headers: { authorization: 'Bearer t' } }), locales)).toBe(false);
+		expect(cacheableRequest(req('/', { method: 'POST' }), locales)).toBe(false);
+		expect(cacheableRequest(req('/', { headers: { accept: 'application/json' } }), locales)).toBe(false);
+		expect(cacheableRequest(req('/processes/x/__data.json'), locales)).toBe(false);
+	});
+
+	it('never caches the personal, test, API, feed and health areas, in any locale', () => {
+		for (const p of ['/admin', '/admin/processes', '/account/profile', '/test-hooks/outbox', '/api/v1/processes'])
+			expect(cacheableRequest(req(p), locales), p).toBe(false);
+		for (const p of ['/feeds/consultations.atom', '/healthz', '/metrics', '/en/admin', '/hu/account'])
+			expect(cacheableRequest(req(p), locales), p).toBe(false);
+		expect(cacheableRequest(req('/administration-news'), locales)).toBe(true);
+	});
+});
+
+describe('which responses may be shared', () => {
+	it('takes plain 200 HTML only', () => {
+		expect(cacheableResponse(html())).toBe(true);
+		expect(cacheableResponse(html({}, 404))).toBe(false);
+		expect(cacheableResponse({ status: 200, headers: new Headers({ 'content-type': 'application/json' }) })).toBe(
+			false
+		);
+		expect(cacheableResponse(html({ 'set-cookie': 'a=1' }))).toBe(false);
+		expect(cacheableResponse(html({ 'cache-control': 'private, max-age=0' }))).toBe(false);
+		expect(cacheableResponse(html({ 'cache-control': 'no-store' }))).toBe(false);
+		expect(cacheableResponse(html({ vary: 'Cookie' }))).toBe(false);
+	});
+});
+
+describe('PageCache', () => {
+	const page = (bytes: number, expiresAt = 10_000) => ({
+		status: 200,
+		headers: [] as [string, string][],
+		body: new Uint8Array(bytes),
+		expiresAt
+	});
+
+	it('expires entries after their time', () => {
+		const cache = new PageCache();
+		cache.set('a', page(10, 1000));
+		expect(cache.get('a', 999)).toBeDefined();
+		expect(cache.get('a', 1000)).toBeUndefined();
+		expect(cache.size).toBe(0);
+	});
+
+	it('evicts the least recently used entry when over the entry or byte limit', () => {
+		const cache = new PageCache(2, 100);
+		cache.set('a', page(10));
+		cache.set('b', page(10));
+		cache.get('a', 0);
+		cache.set('c', page(10));
+		expect([cache.get('a', 0), cache.get('b', 0), cache.get('c', 0)].map(Boolean)).toEqual([true, false, true]);
+		cache.set('d', page(95));
+		expect(cache.size).toBe(1);
+		expect(cache.bytes).toBe(95);
+		cache.set('huge', page(101));
+		expect(cache.get('huge', 0)).toBeUndefined();
+	});
+});
+
+describe('pageCacheHandle', () => {
+	function setup(ttl = 2) {
+		let rendered = 0;
+		let clock = 0;
+		const handle = pageCacheHandle({ cache: new PageCache(), ttlSeconds: () => ttl, locales, now: () => clock });
+		const call = (path: string, init: { method?: string; headers?: Record<string, string>; locale?: string } = {}) => {
+			const request = new Request(`http://x${path}`, { method: init.method ?? 'GET', headers: init.headers });
+			const event = {
+				request,
+				url: new URL(request.url),
+				isDataRequest: false,
+				locals: { locale: init.locale ?? 'ro' }
+			} as never;
+			return handle({
+				event,
+				resolve: async () => {
+					rendered++;
+					return new Response(`<p>render ${rendered}</p>`, {
+						headers: {
+							'content-type': 'text/html',
+							'content-security-policy': `script-src 'nonce-n${rendered}'`
+						}
+					});
+				}
+			});
+		};
+		return { call, rendered: () => rendered, tick: (ms: number) => (clock += ms) };
+	}
+
+	it('serves a second anonymous request from the cache, with the headers (CSP nonce) it was rendered with', async () => {
+		const s = setup();
+		const first = await s.call('/processes/x');
+		const second = await s.call('/processes/x');
+		expect(s.rendered()).toBe(1);
+		expect(first.headers.get('x-vocea-cache')).toBe('miss');
+		expect(second.headers.get('x-vocea-cache')).toBe('hit');
+		expect(await second.text()).toBe(await first.text());
+		expect(second.headers.get('content-security-policy')).toBe("script-src 'nonce-n1'");
+		const head = await s.call('/processes/x', { method: 'HEAD' });
+		expect(head.status).toBe(200);
+		expect(await head.text()).toBe('');
+		expect(s.rendered()).toBe(1);
+	});
+
+	it('renders again for a signed-in visitor, another locale or query, after the TTL, and after a write', async () => {
+		const s = setup();
+		await s.call('/processes/x');
+		const signedIn = await s.call('/processes/x', { headers: { cookie: 'vocea.session_token=t' } });
+		expect(signedIn.headers.get('x-vocea-cache')).toBeNull();
+		expect(s.rendered()).toBe(2);
+		await s.call('/processes/x', { locale: 'en' });
+		await s.call('/processes/x?page=2');
+		expect(s.rendered()).toBe(4);
+		s.tick(2000);
+		await s.call('/processes/x');
+		expect(s.rendered()).toBe(5);
+		await s.call('/processes/x');
+		expect(s.rendered()).toBe(5);
+		await s.call('/comments/new', { method: 'POST' });
+		await s.call('/processes/x');
+		expect(s.rendered()).toBe(7);
+	});
+
+	it('renders a page once for concurrent anonymous visitors, and lets them render if it cannot be shared', async () => {
+		const s = setup();
+		const answers = await Promise.all([s.call('/p'), s.call('/p'), s.call('/p')]);
+		expect(s.rendered()).toBe(1);
+		expect(new Set(await Promise.all(answers.map((a) => a.text())))).toEqual(new Set(['<p>render 1</p>']));
+		await Promise.all([s.call('/q', { method: 'HEAD' }), s.call('/q')]);
+		expect(s.rendered()).toBe(3);
+	});
+
+	it('is off with a TTL of 0', async () => {
+		const s = setup(0);
+		await s.call('/');
+		const again = await s.call('/');
+		expect(again.headers.get('x-vocea-cache')).toBeNull();
+		expect(s.rendered()).toBe(2);
+	});
+});

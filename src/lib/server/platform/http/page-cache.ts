@@ -1,0 +1,186 @@
+/** A short-lived, in-process cache of rendered HTML pages for anonymous visitors (PAGE_CACHE_SECONDS, default 2). */
+import type { Handle } from '@sveltejs/kit/hooks';
+import { config } from '../config/env.ts';
+
+/** Paths whose answers are personal, for tests, or cached by their own rules (API, feeds, health, benchmark). */
+const NEVER_CACHED = ['/admin', '/account', '/test-hooks', '/api', '/feeds', '/healthz', '/metrics', '/bench'];
+/** The only cookie an anonymous visitor may carry and still get a shared page (it only picks the locale, in the key). */
+const HARMLESS_COOKIES = new Set(['PARAGLIDE_LOCALE']);
+const MAX_ENTRIES = 1000;
+const MAX_BYTES = 32 * 1024 * 1024;
+
+export interface CachedPage {
+	status: number;
+	headers: [string, string][];
+	body: Uint8Array;
+	expiresAt: number;
+}
+
+function underPrefix(pathname: string, prefix: string): boolean {
+	return pathname === prefix || pathname.startsWith(prefix + '/');
+}
+
+/** Strips a locale prefix (`/en/...`) so the exclusions apply in every language. */
+function withoutLocale(pathname: string, locales: readonly string[]): string {
+	const first = pathname.split('/')[1];
+	return first && locales.includes(first) ? pathname.slice(first.length + 1) || '/' : pathname;
+}
+
+/** Cookie names in a Cookie header. */
+function cookieNames(header: string | null): string[] {
+	if (!header) return [];
+	return header
+		.split(';')
+		.map((p) => p.split('=')[0].trim())
+		.filter(Boolean);
+}
+
+/**
+ * Whether a request may be answered from (and fill) the shared cache: an anonymous GET/HEAD (no session cookie; in
+ * fact no cookie at all but the locale's) for an HTML page outside the personal and specially cached areas.
+ */
+export function cacheableRequest(
+	request: { method: string; url: string; headers: Headers },
+	locales: readonly string[] = []
+): boolean {
+	if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+	if (cookieNames(request.headers.get('cookie')).some((n) => !HARMLESS_COOKIES.has(n))) return false;
+	if (request.headers.has('authorization')) return false;
+	// A client asking for something other than HTML (JSON from an endpoint beside a page) must not get cached HTML.
+	const accept = request.headers.get('accept');
+	if (accept && !accept.includes('text/html') && !accept.includes('*/*')) return false;
+	const url = new URL(request.url);
+	if (url.pathname.endsWith('/__data.json') || url.pathname.includes('/_app/')) return false;
+	const path = withoutLocale(url.pathname, locales);
+	return !NEVER_CACHED.some((p) => underPrefix(path, p));
+}
+
+/** Whether a response may be shared: a plain 200 HTML page that sets no cookie and is not marked private. */
+export function cacheableResponse(response: { status: number; headers: Headers }): boolean {
+	if (response.status !== 200) return false;
+	if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) return false;
+	if (response.headers.has('set-cookie')) return false;
+	if (response.headers.has('vary') && response.headers.get('vary')!.toLowerCase().includes('cookie')) return false;
+	return !/\b(private|no-store|no-cache)\b/i.test(response.headers.get('cache-control') ?? '');
+}
+
+/** Least-recently-used map bounded by entries and by bytes; entries expire after their TTL. */
+export class PageCache {
+	#entries = new Map<string, CachedPage>();
+	#bytes = 0;
+	readonly maxEntries: number;
+	readonly maxBytes: number;
+	constructor(maxEntries = MAX_ENTRIES, maxBytes = MAX_BYTES) {
+		this.maxEntries = maxEntries;
+		this.maxBytes = maxBytes;
+	}
+
+	get size() {
+		return this.#entries.size;
+	}
+	get bytes() {
+		return this.#bytes;
+	}
+
+	get(key: string, now = Date.now()): CachedPage | undefined {
+		const page = this.#entries.get(key);
+		if (!page) return undefined;
+		this.#delete(key);
+		if (page.expiresAt <= now) return undefined;
+		this.#entries.set(key, page); // most recently used goes last
+		this.#bytes += page.body.byteLength;
+		return page;
+	}
+
+	set(key: string, page: CachedPage): void {
+		this.#delete(key);
+		if (page.body.byteLength > this.maxBytes) return;
+		this.#entries.set(key, page);
+		this.#bytes += page.body.byteLength;
+		// Map iteration order is insertion order: the first key is the least recently used.
+		for (const oldest of this.#entries.keys()) {
+			if (this.#entries.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
+			this.#delete(oldest);
+		}
+	}
+
+	clear(): void {
+		this.#entries.clear();
+		this.#bytes = 0;
+	}
+
+	#delete(key: string) {
+		const page = this.#entries.get(key);
+		if (!page) return;
+		this.#entries.delete(key);
+		this.#bytes -= page.body.byteLength;
+	}
+}
+
+function toResponse(page: CachedPage, method: string, ageSeconds: number): Response {
+	const headers = new Headers(page.headers);
+	headers.set('age', String(ageSeconds));
+	headers.set('x-vocea-cache', 'hit');
+	return new Response(method === 'HEAD' ? null : (page.body as BodyInit), { status: page.status, headers });
+}
+
+/**
+ * The hook (after the locale is resolved, before the session is read). Any other method (a form post, a sign-in)
+ * empties this process's cache, so a change made through this process shows at once; other processes and changes
+ * made by jobs show within the TTL. The CSP header is cached with the HTML: with `csp.mode: 'auto'` its nonce is
+ * in both, so they must travel together (a nonce then serves every anonymous visitor for up to the TTL).
+ */
+export function pageCacheHandle(options: {
+	cache?: PageCache;
+	ttlSeconds?: () => number;
+	locales?: readonly string[];
+	now?: () => number;
+}): Handle {
+	const cache = options.cache ?? new PageCache();
+	const ttlSeconds = options.ttlSeconds ?? config.pageCacheSeconds;
+	const now = options.now ?? Date.now;
+	const locales = options.locales ?? [];
+	const rendering = new Map<string, Promise<CachedPage | null>>();
+	return async ({ event, resolve }) => {
+		const ttl = ttlSeconds();
+		if (ttl <= 0) return resolve(event);
+		if (!cacheableRequest(event.request, locales) || event.isDataRequest) {
+			const response = await resolve(event);
+			if (event.request.method !== 'GET' && event.request.method !== 'HEAD') cache.clear();
+			return response;
+		}
+		const key = `${event.locals.locale}\n${event.url.pathname}${event.url.search}`;
+		const hit = cache.get(key, now());
+		if (hit) return toResponse(hit, event.request.method, Math.floor((now() - (hit.expiresAt - ttl * 1000)) / 1000));
+		// When an entry expires under load, every concurrent visitor would render the same page at once (measured: a
+		// long thread's p95 went to ~500 ms). The first renders; the others wait for its result.
+		const inflight = rendering.get(key);
+		if (inflight) {
+			const page = await inflight;
+			return page ? toResponse(page, event.request.method, 0) : resolve(event);
+		}
+		let settle: (page: CachedPage | null) => void = () => {};
+		rendering.set(key, new Promise((r) => (settle = r)));
+		try {
+			const response = await resolve(event);
+			if (event.request.method !== 'GET' || !cacheableResponse(response)) {
+				settle(null);
+				return response;
+			}
+			const body = new Uint8Array(await response.arrayBuffer());
+			const headers = [...response.headers].filter(([k]) => k !== 'set-cookie');
+			const page = { status: response.status, headers, body, expiresAt: now() + ttl * 1000 };
+			cache.set(key, page);
+			settle(page);
+			return new Response(body as BodyInit, {
+				status: response.status,
+				headers: [...headers, ['x-vocea-cache', 'miss']]
+			});
+		} catch (e) {
+			settle(null);
+			throw e;
+		} finally {
+			rendering.delete(key);
+		}
+	};
+}
