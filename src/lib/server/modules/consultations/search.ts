@@ -3,7 +3,7 @@
 import type { Db } from '../../platform/db/index.ts';
 import type { Translated } from '../../platform/db/columns.ts';
 import { indexResource } from '../../platform/search/index-documents.ts';
-import { markdownToText } from '../pages/index.ts';
+import { markdownToText } from '../../platform/text/markdown.ts';
 import { consultationsWithSpace, consultationUrl, type Consultation } from './queries.ts';
 
 const bodyIn = (c: Consultation, locale: string) => {

@@ -9,7 +9,7 @@ import { canAdmin } from '../../platform/permissions/admin-policy.ts';
 import { authorize } from '../../platform/permissions/index.ts';
 import { NotFoundError } from '../../platform/result.ts';
 import { viewComments } from '../../platform/comments/index.ts';
-import { renderMarkdown } from '../pages/index.ts';
+import { renderMarkdown } from '../../platform/text/markdown.ts';
 import { loadConsultation } from './load.ts';
 import { consultations, registerRow } from './manifest.ts';
 import {

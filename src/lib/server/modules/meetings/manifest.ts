@@ -10,7 +10,7 @@ import { fileUseResolvers } from '../../platform/files/read-file.ts';
 import { meetingCommentTarget, meetingFileUses, meetingFollowable } from './commentable.ts';
 import { meetingsActions, meetingsPermissions } from './permissions.ts';
 import { meetingsGlobalSettings, meetingsPhaseSettings } from './settings.ts';
-import { markdownToText } from './markdown.ts';
+import { markdownToText } from '../../platform/text/markdown.ts';
 import { meetingsWithSpace, meetingUrl } from './queries.ts';
 import { meetingsMeetings, meetingsRegistrations } from './schema.ts';
 import { meetingDocuments } from './search.ts';

@@ -2,7 +2,7 @@
 import type { Db } from '../../platform/db/index.ts';
 import type { Translated } from '../../platform/db/columns.ts';
 import { indexResource, removeDocuments } from '../../platform/search/index-documents.ts';
-import { markdownToText } from './markdown.ts';
+import { markdownToText } from '../../platform/text/markdown.ts';
 import { meetingsWithSpace, meetingUrl, type Meeting } from './queries.ts';
 
 const textOf = (m: Meeting, locale: string) =>

@@ -10,7 +10,7 @@ import { NotFoundError } from '../../platform/result.ts';
 import { authorizedMeeting, authorizedModule } from './access.ts';
 import { icsFileName, meetingsCalendar, type IcsMeeting } from './ics.ts';
 import { meetings } from './manifest.ts';
-import { markdownToText, renderMarkdown } from './markdown.ts';
+import { markdownToText, renderMarkdown } from '../../platform/text/markdown.ts';
 import {
 	findRegistration,
 	linkedDocuments,

@@ -6,7 +6,7 @@ import { and, count, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'dri
 import { registerCommentable } from '../../platform/comments/index.ts';
 import { fileUseResolvers } from '../../platform/files/read-file.ts';
 import { defineModule } from '../../platform/modules/define-module.ts';
-import { markdownToText } from '../pages/index.ts';
+import { markdownToText } from '../../platform/text/markdown.ts';
 import { newsCommentTarget } from './commentable.ts';
 import { newsActions, newsPermissions } from './permissions.ts';
 import { newsUrl, postsWithSpace } from './queries.ts';

@@ -2,7 +2,7 @@
 import type { Db } from '../../platform/db/index.ts';
 import type { Translated } from '../../platform/db/columns.ts';
 import { indexResource } from '../../platform/search/index-documents.ts';
-import { markdownToText } from '../pages/index.ts';
+import { markdownToText } from '../../platform/text/markdown.ts';
 import { newsUrl, postsWithSpace, type NewsPost } from './queries.ts';
 
 const texts = (body: Translated): Translated =>

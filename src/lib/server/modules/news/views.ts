@@ -5,7 +5,7 @@ import { getDb } from '../../platform/db/index.ts';
 import { can, loadModule } from '../../platform/modules/runtime.ts';
 import { authorize } from '../../platform/permissions/index.ts';
 import { NotFoundError } from '../../platform/result.ts';
-import { renderMarkdown, markdownToText } from '../pages/index.ts';
+import { renderMarkdown, markdownToText } from '../../platform/text/markdown.ts';
 import { news } from './manifest.ts';
 import { findPost, isPublished, listAll, listPublished, type NewsPost } from './queries.ts';
 import type { NewsGlobalSettings, NewsPhaseSettings } from './settings.ts';

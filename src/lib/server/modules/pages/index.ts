@@ -10,4 +10,3 @@ export { updatePage } from './commands/update-page.ts';
 export { deletePage } from './commands/delete-page.ts';
 export { movePage } from './commands/move-page.ts';
 export { insertPages, type SeedPage } from './seeds.ts';
-export { renderMarkdown, markdownToText } from './markdown.ts';

@@ -4,7 +4,7 @@ import { defineModule } from '../../platform/modules/define-module.ts';
 import { pagesPages } from './schema.ts';
 import { pagesGlobalSettings, pagesPhaseSettings } from './settings.ts';
 import { pagesActions, pagesPermissions } from './permissions.ts';
-import { markdownToText } from './markdown.ts';
+import { markdownToText } from '../../platform/text/markdown.ts';
 import { pagesWithSpace, pageUrl } from './queries.ts';
 import { pageDocuments } from './search.ts';
 import { seedPages } from './seeds.ts';

@@ -2,7 +2,7 @@
 import type { Db } from '../../platform/db/index.ts';
 import { indexResource } from '../../platform/search/index-documents.ts';
 import type { Translated } from '../../platform/db/columns.ts';
-import { markdownToText } from './markdown.ts';
+import { markdownToText } from '../../platform/text/markdown.ts';
 import { pagesWithSpace, pageUrl, type Page } from './queries.ts';
 
 const bodies = (body: Translated): Translated =>

@@ -6,7 +6,7 @@ import { can, loadModule } from '../../platform/modules/runtime.ts';
 import { authorize } from '../../platform/permissions/index.ts';
 import { NotFoundError } from '../../platform/result.ts';
 import { pages } from './manifest.ts';
-import { renderMarkdown } from './markdown.ts';
+import { renderMarkdown } from '../../platform/text/markdown.ts';
 import { findPage, findPageBySlug, listPages } from './queries.ts';
 import type { PagesGlobalSettings } from './settings.ts';
 

@@ -8,7 +8,7 @@ import { NotFoundError } from '../../platform/result.ts';
 import { canProposals, proposalOrThrow, proposalsModule } from './context.ts';
 import { canEvaluateProposal } from './evaluation.ts';
 import type { ListQuery } from './forms.ts';
-import { renderProposalMarkdown } from './markdown.ts';
+import { renderCitizenMarkdown } from '../../platform/text/markdown.ts';
 import { managesProposals } from './permissions.ts';
 import { categoriesOf, evaluatorsOf, listProposals, notesOf, statesOf } from './queries.ts';
 import { textColourFor } from './colours.ts';
@@ -90,7 +90,7 @@ export async function manageProposal(
 		module: instance,
 		space: ctx.space,
 		staff,
-		proposal: { ...p, html: renderProposalMarkdown(p.body), stateView: stateView(p.state, p.customStateId, states) },
+		proposal: { ...p, html: renderCitizenMarkdown(p.body), stateView: stateView(p.state, p.customStateId, states) },
 		states: states.map((s) => ({ ...s, textColour: textColourFor(s.colour) })),
 		notes,
 		evaluators,

@@ -9,7 +9,7 @@ import { registerCommentable } from '../../platform/comments/commentables.ts';
 import { fileUseResolvers } from '../../platform/files/read-file.ts';
 import { defineModule } from '../../platform/modules/define-module.ts';
 import { registerFollowable } from '../../platform/notifications/follows.ts';
-import { proposalText } from './markdown.ts';
+import { markdownToText } from '../../platform/text/markdown.ts';
 import { proposalsActions, proposalsPermissions } from './permissions.ts';
 import { proposalsWithSpace, proposalUrl } from './queries.ts';
 import { commentableProposal, followableProposal, proposalFileUses } from './resolvers.ts';
@@ -74,7 +74,7 @@ export const proposals = defineModule({
 					id: p.id,
 					process: spaceSlug,
 					title: p.title,
-					text: proposalText(p.body),
+					text: markdownToText(p.body),
 					category: (p.categoryId && catName.get(p.categoryId)) || null,
 					neighbourhood_id: p.neighbourhoodId,
 					latitude: p.latitude,
@@ -217,7 +217,7 @@ export const proposals = defineModule({
 		return rows.map(({ proposal: p, spaceSlug }) => ({
 			key: `proposal:${p.id}`,
 			title: { ro: p.title },
-			summary: { ro: proposalText(p.body).slice(0, 300) },
+			summary: { ro: markdownToText(p.body).slice(0, 300) },
 			path: proposalUrl(spaceSlug, p.moduleId, p.id),
 			published: p.createdAt,
 			updated: p.answeredAt ?? p.editedAt ?? p.createdAt

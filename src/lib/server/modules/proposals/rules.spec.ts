@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/actors/actor.ts';
 import { contrastRatio, textColourFor } from './colours.ts';
 import { readListQuery } from './forms.ts';
-import { proposalText, renderProposalMarkdown } from './markdown.ts';
+import { markdownToText, renderCitizenMarkdown } from '../../platform/text/markdown.ts';
 import { editDecision, isQualified, withdrawDecision } from './rules.ts';
 
 const author = { kind: 'user', id: 'u1' } as Actor;
@@ -71,7 +71,7 @@ describe('colours of custom states', () => {
 
 describe('proposal bodies written by citizens', () => {
 	it('render Markdown without images, scripts or raw HTML, with user-content links', () => {
-		const html = renderProposalMarkdown(
+		const html = renderCitizenMarkdown(
 			'# Titlu\n\n**Parc** nou\n\n![x](https://tracker.example/p.gif)\n\n<script>alert(1)</script><img src=x onerror=alert(1)>\n\n[detalii](https://primariatm.ro) [rău](javascript:alert(1))'
 		);
 		expect(html).toContain('<h2>Titlu</h2>');
@@ -81,7 +81,7 @@ describe('proposal bodies written by citizens', () => {
 	});
 
 	it('give plain text for search and exports', () => {
-		expect(proposalText('## Despre\n\nUn **parc** în Fabric.')).toBe('Despre Un parc în Fabric.');
+		expect(markdownToText('## Despre\n\nUn **parc** în Fabric.')).toBe('Despre Un parc în Fabric.');
 	});
 });
 

@@ -1,7 +1,7 @@
 /** Search documents of proposals: one per proposal, in the language it was written (indexed as Romanian). */
 import type { Db } from '../../platform/db/index.ts';
 import { indexDocument } from '../../platform/search/index-documents.ts';
-import { proposalText } from './markdown.ts';
+import { markdownToText } from '../../platform/text/markdown.ts';
 import { proposalsWithSpace, proposalUrl, type Proposal } from './queries.ts';
 
 export async function proposalDocuments(db: Db, moduleIds: string[]) {
@@ -10,7 +10,7 @@ export async function proposalDocuments(db: Db, moduleIds: string[]) {
 		resourceId: proposal.id,
 		locale: 'ro',
 		title: proposal.title,
-		body: proposalText(proposal.body),
+		body: markdownToText(proposal.body),
 		url: proposalUrl(spaceSlug, proposal.moduleId, proposal.id),
 		visibility: (isPublic ? 'public' : 'staff') as 'public' | 'staff',
 		spaceId
@@ -26,7 +26,7 @@ export async function indexProposal(db: Db, proposal: Proposal): Promise<void> {
 		resourceId: proposal.id,
 		spaceId: row.spaceId,
 		title: proposal.title,
-		body: proposalText(proposal.body),
+		body: markdownToText(proposal.body),
 		url: proposalUrl(row.spaceSlug, proposal.moduleId, proposal.id),
 		visibility: row.public ? 'public' : 'staff'
 	});

@@ -10,7 +10,7 @@ import { textColourFor } from './colours.ts';
 import { canProposals, proposalOrThrow, proposalsModule } from './context.ts';
 import { canEvaluateProposal } from './evaluation.ts';
 import type { ListQuery } from './forms.ts';
-import { proposalText, renderProposalMarkdown } from './markdown.ts';
+import { markdownToText, renderCitizenMarkdown } from '../../platform/text/markdown.ts';
 import { managesProposals } from './permissions.ts';
 import {
 	categoriesOf,
@@ -175,8 +175,8 @@ export async function viewProposal(
 		proposal: {
 			id: p.id,
 			title: p.title,
-			html: renderProposalMarkdown(p.body),
-			excerpt: proposalText(p.body).slice(0, 200),
+			html: renderCitizenMarkdown(p.body),
+			excerpt: markdownToText(p.body).slice(0, 200),
 			authorName: a && !a.deletedAt ? a.name : null,
 			isAuthor: isUser(actor) && p.authorId === actor.id,
 			category: categories.find((c) => c.id === p.categoryId)?.name ?? null,

@@ -3,7 +3,8 @@
  * published modules contribute through their manifest's `feed()` (news, proposals, meetings…). The registry is
  * passed in, since the platform never imports modules.
  */
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
+import { spaceKinds } from '../spaces/forms.ts';
 import { translate } from '#lib/i18n/index.ts';
 import { getDb } from '../db/index.ts';
 import { spaces } from '../db/schema.ts';
@@ -30,7 +31,7 @@ export async function processFeed(
 	const [space] = await db
 		.select()
 		.from(spaces)
-		.where(and(or(eq(spaces.id, idOrSlug), eq(spaces.slug, idOrSlug)), eq(spaces.kind, 'process')));
+		.where(and(or(eq(spaces.id, idOrSlug), eq(spaces.slug, idOrSlug)), inArray(spaces.kind, [...spaceKinds])));
 	// Drafts have no feed: a feed reader is anonymous.
 	if (!space || space.status !== 'published') throw new NotFoundError('process');
 	const abs = (path: string) => new URL(path, origin).toString();

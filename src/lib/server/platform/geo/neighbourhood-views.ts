@@ -1,5 +1,6 @@
 /** The public neighbourhood pages: every neighbourhood on a map, and one neighbourhood with what happens there. */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { spaceKinds } from '../spaces/forms.ts';
 import type { Actor } from '../actors/actor.ts';
 import { getDb } from '../db/index.ts';
 import { neighbourhoods, spaces } from '../db/schema.ts';
@@ -28,7 +29,9 @@ export async function viewNeighbourhood(actor: Actor, slug: string) {
 		db
 			.select({ id: spaces.id, slug: spaces.slug, title: spaces.title, summary: spaces.summary })
 			.from(spaces)
-			.where(and(eq(spaces.neighbourhoodId, n.id), eq(spaces.status, 'published'), eq(spaces.kind, 'process')))
+			.where(
+				and(eq(spaces.neighbourhoodId, n.id), eq(spaces.status, 'published'), inArray(spaces.kind, [...spaceKinds]))
+			)
 			.orderBy(asc(spaces.slug)),
 		neighbourhoodItems(db, n.id),
 		isFollowing(actor, { resourceType: NEIGHBOURHOOD_FOLLOWABLE, resourceId: n.id })

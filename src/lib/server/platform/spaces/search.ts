@@ -1,5 +1,6 @@
 /** Search documents of processes: one per locale with a title; staff-only while the process is a draft. */
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
+import { spaceKinds } from './forms.ts';
 import type { Db } from '../db/index.ts';
 import { spaces } from '../db/schema.ts';
 import { indexResource, type SearchDocumentInput } from '../search/index-documents.ts';
@@ -24,7 +25,10 @@ export async function indexProcess(db: Db, space: Space): Promise<void> {
 
 /** Every process's documents, for a full re-index. */
 export async function processSearchDocuments(db: Db): Promise<SearchDocumentInput[]> {
-	const rows = await db.select().from(spaces).where(eq(spaces.kind, 'process'));
+	const rows = await db
+		.select()
+		.from(spaces)
+		.where(inArray(spaces.kind, [...spaceKinds]));
 	return rows.flatMap((s) =>
 		Object.entries(s.title)
 			.filter(([, t]) => t?.trim())
