@@ -10,6 +10,7 @@ import { authorize } from '../../platform/permissions/index.ts';
 import { NotFoundError } from '../../platform/result.ts';
 import { viewComments } from '../../platform/comments/index.ts';
 import { renderMarkdown } from '../../platform/text/markdown.ts';
+import { publicMeetingAttendance } from '../meetings/index.ts';
 import { loadConsultation } from './load.ts';
 import { consultations, registerRow } from './manifest.ts';
 import {
@@ -191,10 +192,20 @@ export async function viewOpenConsultations(locale: string, today: IsoDate = tod
 export async function viewAnnualReport(actor: Actor, year: number) {
 	authorize(canAdmin(actor, 'processes.manage'));
 	const db = await getDb();
-	const [computed, entered] = await Promise.all([yearIndicators(db, year), findAnnualReport(db, year)]);
+	const [computed, entered, attendance] = await Promise.all([
+		yearIndicators(db, year),
+		findAnnualReport(db, year),
+		publicMeetingAttendance(db, year)
+	]);
 	return {
 		year,
-		computed,
+		// (c) from the attendance recorded at the year's public meetings; staff may enter a figure that also counts
+		// meetings held outside the platform, which then takes precedence.
+		computed: {
+			...computed,
+			meetingParticipants: attendance.participants,
+			meetingsWithoutCount: attendance.withoutCount
+		},
 		entered: {
 			meetingParticipants: entered?.meetingParticipants ?? null,
 			courtCases: entered?.courtCases ?? '',
@@ -211,7 +222,11 @@ export function annualReportRows(report: Awaited<ReturnType<typeof viewAnnualRep
 	return [
 		{ indicator: 'a', description: 'Recommendations received', value: c.recommendationsReceived },
 		{ indicator: 'b', description: 'Recommendations included in decisions', value: c.recommendationsIncluded },
-		{ indicator: 'c', description: 'Participants in public meetings', value: e.meetingParticipants ?? '' },
+		{
+			indicator: 'c',
+			description: 'Participants in public meetings',
+			value: e.meetingParticipants ?? c.meetingParticipants
+		},
 		{ indicator: 'd', description: 'Public debates organised', value: c.debatesOrganised },
 		{ indicator: 'e', description: 'Court cases for breaching Law 52/2003', value: e.courtCases },
 		{ indicator: 'f', description: 'Own evaluation of the partnership', value: e.evaluation },

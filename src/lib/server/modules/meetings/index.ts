@@ -40,3 +40,4 @@ export { sendMeetingReminders, REMINDER_JOB } from './commands/send-reminders.ts
 export { scheduleMeeting } from './commands/schedule-meeting.ts';
 export { seedMeetings } from './seeds.ts';
 export { mountDemoMeetings } from './demo.ts';
+export { publicMeetingAttendance } from './queries.ts';

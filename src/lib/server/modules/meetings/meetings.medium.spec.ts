@@ -18,6 +18,7 @@ import { createMeeting } from './commands/create-meeting.ts';
 import { linkProposal } from './commands/link-proposal.ts';
 import { publishMeeting } from './commands/publish-meeting.ts';
 import { recordMinutes } from './commands/record-minutes.ts';
+import { publicMeetingAttendance } from './queries.ts';
 import { registerForMeeting } from './commands/register-for-meeting.ts';
 import { scheduleMeeting } from './commands/schedule-meeting.ts';
 import { sendMeetingReminders } from './commands/send-reminders.ts';
@@ -311,7 +312,17 @@ describe('after the announcement', () => {
 			ok: false,
 			errors: { _form: 'meetings_error_minutes_before_meeting' }
 		});
-		expect(await recordMinutes(admin, ids, input, new Date(Date.now() + 11 * DAY))).toEqual({ ok: true, value: null });
+		const later = new Date(Date.now() + 11 * DAY);
+		const [{ startsAt }] = await db()
+			.select({ startsAt: meetingsMeetings.startsAt })
+			.from(meetingsMeetings)
+			.where(eq(meetingsMeetings.id, ids.meetingId));
+		const year = Number(startsAt.toLocaleString('en-CA', { timeZone: 'Europe/Bucharest', year: 'numeric' }));
+		expect(await publicMeetingAttendance(db(), year, later)).toEqual({ participants: 0, withoutCount: 1 });
+		expect(await recordMinutes(admin, ids, input, later)).toEqual({ ok: true, value: null });
+		// the Law 52/2003 art. 13 report, indicator (c), reads it; meetings not yet held do not count
+		expect(await publicMeetingAttendance(db(), year, later)).toEqual({ participants: 42, withoutCount: 0 });
+		expect(await publicMeetingAttendance(db(), year)).toEqual({ participants: 0, withoutCount: 0 });
 
 		await db()
 			.insert(searchDocuments)

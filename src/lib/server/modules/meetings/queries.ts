@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-or
 import type { Db } from '../../platform/db/index.ts';
 import { moduleInstances, neighbourhoods, searchDocuments, spaces, user } from '../../platform/db/schema.ts';
 import { meetingsMeetings, meetingsRegistrations } from './schema.ts';
+import { endOfDayInBucharest, startOfDayInBucharest } from '../../platform/calendar/index.ts';
 
 export type Meeting = typeof meetingsMeetings.$inferSelect;
 export type Registration = typeof meetingsRegistrations.$inferSelect;
@@ -209,4 +210,29 @@ export async function linkedDocuments(
 		const doc = docs.find((d) => d.locale === locale) ?? docs.find((d) => d.locale === 'ro');
 		return doc ? [{ ...ref, title: doc.title, url: doc.url, lang: doc.locale }] : [];
 	});
+}
+
+/**
+ * Attendance recorded at the public meetings held in a calendar year (Europe/Bucharest), for the Law 52/2003 art. 13
+ * report, indicator (c): the people counted and how many held public meetings have no count yet.
+ */
+export async function publicMeetingAttendance(db: Db, year: number, now: Date = new Date()) {
+	const from = startOfDayInBucharest(`${year}-01-01`);
+	const to = endOfDayInBucharest(`${year}-12-31`);
+	const [row] = await db
+		.select({
+			participants: sql<number>`coalesce(sum(${meetingsMeetings.attendanceCount}), 0)::int`,
+			withoutCount: sql<number>`count(*) filter (where ${meetingsMeetings.attendanceCount} is null)::int`
+		})
+		.from(meetingsMeetings)
+		.where(
+			and(
+				eq(meetingsMeetings.isPublic, true),
+				eq(meetingsMeetings.status, 'published'),
+				gte(meetingsMeetings.startsAt, from),
+				lt(meetingsMeetings.startsAt, to),
+				lt(meetingsMeetings.startsAt, now)
+			)
+		);
+	return { participants: row?.participants ?? 0, withoutCount: row?.withoutCount ?? 0 };
 }
