@@ -101,15 +101,18 @@ describe('a citizen registers for a meeting', () => {
 		await page.waitForURL(/\/new$/);
 		await visit(page, new URL(page.url()).pathname);
 
-		// An empty form is refused with an error summary.
+		// An empty form is refused with one error summary listing every problem, the cross-field ones included.
 		await page.getByRole('button', { name: 'Salvați ca ciornă' }).click();
 		await expect.poll(() => page.locator('.error-summary').innerText()).toContain('Titlu (Română)');
+		expect(await page.locator('.error-summary').innerText()).toContain('Introduceți adresa unde are loc întâlnirea.');
 
 		// Tomorrow evening, in the neighbourhood school: less than 3 days away.
 		const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 		await page.fill('input[name=title_ro]', 'Întâlnire despre iluminatul din Iosefin');
 		await page.fill('textarea[name=description_ro]', 'Discutăm străzile fără lumină.');
 		await page.fill('input[name=place_address]', 'Școala Gimnazială nr. 7, Strada Gheorghe Lazăr 2');
+		await page.fill('input[name=place_lat]', '45,7489');
+		await page.fill('input[name=place_lng]', '21.2087');
 		await page.fill('input[name=startsAt]', `${tomorrow}T18:00`);
 		await page.fill('input[name=endsAt]', `${tomorrow}T19:30`);
 		await page.fill('input[name=agenda_title_0]', 'Străzile propuse de locuitori');
@@ -127,6 +130,15 @@ describe('a citizen registers for a meeting', () => {
 		await page.waitForURL(/done=published/);
 		await visit(page, page.url());
 		expect(await page.locator('main').innerText()).toContain('Avarie: iluminatul a căzut ieri.');
+
+		// The public page shows the place on the shared map, with the same place as a link in its list.
+		await page.getByRole('link', { name: 'Vedeți pagina publică' }).click();
+		await page.waitForURL(/\/processes\/[^/]+\/meetings\/[^/]+\/[^/]+$/);
+		await visit(page, new URL(page.url()).pathname);
+		await expect.poll(() => page.locator('.map-view .leaflet-container').count()).toBe(1);
+		const pin = page.locator('.map-view .map-list a');
+		expect(await pin.innerText()).toBe('Școala Gimnazială nr. 7, Strada Gheorghe Lazăr 2');
+		expect(await pin.getAttribute('href')).toContain('mlat=45.7489&mlon=21.2087');
 		await context.close();
 	});
 });

@@ -1,14 +1,16 @@
 /**
  * Permissions of the consultations module: (1) the matrix action × actor × setting, decided as the services decide
- * (module rule, required verification, the window's dates); (2) every service the routes import, called by a
+ * (module rule, required verification, the window's dates), including the comments on the consultation page (the
+ * phase setting) and the verification stored on the instance; (2) every service the routes import, called by a
  * forbidden actor, throws ForbiddenError and writes nothing.
  */
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/setup/database.ts';
 import { person, processInput } from '../../../../../tests/support/spaces.ts';
-import { anonymous, type Actor } from '../../platform/actors/actor.ts';
+import { anonymous, type Actor, type VerificationKind } from '../../platform/actors/actor.ts';
 import { addCalendarDays, todayInBucharest } from '../../platform/calendar/index.ts';
+import { resolveTarget } from '../../platform/comments/commentables.ts';
 import { auditLog, moduleInstances } from '../../platform/db/schema.ts';
 import { can } from '../../platform/modules/runtime.ts';
 import { ForbiddenError } from '../../platform/result.ts';
@@ -52,6 +54,7 @@ type Who =
 	| 'anonymous'
 	| 'citizen, e-mail unconfirmed'
 	| 'citizen'
+	| 'resident'
 	| 'organisation member'
 	| 'author'
 	| 'space admin'
@@ -59,20 +62,47 @@ type Who =
 	| 'evaluator'
 	| 'platform admin'
 	| 'admin without 2FA';
-type Setting = 'open' | 'window closed' | 'online off' | 'module unpublished' | 'space draft';
 type Action = (typeof consultations.actions)[number];
+/** What the matrix checks: the module's actions, plus reading and writing comments on the consultation page. */
+type Check = Action | 'read comments' | 'comment';
+
+/** Every setting the matrix runs under, as data: `setUp` applies it and `expected` derives the answers from it. */
+const settingTable = {
+	open: {},
+	'window closed': { windowClosed: true },
+	'online off': { onlineOff: true },
+	'module unpublished': { moduleUnpublished: true },
+	'space draft': { spaceDraft: true },
+	'comments blocked in the phase': { comments: 'blocked' },
+	'comments hidden in the phase': { comments: 'hidden' },
+	'recommend raised to residence': { verifications: { recommend: 'residence' } },
+	'no verification to recommend': { verifications: { recommend: '' } },
+	'debate requests need residence too': { verifications: { request_debate: 'residence' } }
+} satisfies Record<string, SettingSpec>;
+type SettingSpec = {
+	windowClosed?: boolean;
+	onlineOff?: boolean;
+	moduleUnpublished?: boolean;
+	spaceDraft?: boolean;
+	comments?: 'enabled' | 'blocked' | 'hidden';
+	/** Stored in `module_instances.required_verifications`; '' = none. */
+	verifications?: Partial<Record<Action, VerificationKind | ''>>;
+};
+type Setting = keyof typeof settingTable;
+const spec = (setting: Setting): SettingSpec => settingTable[setting];
 
 async function setUp(setting: Setting) {
 	const admin = await person(['admin']);
 	const created = await createProcess(admin, processInput('Consultare'), { kind: 'consultation' });
 	if (!created.ok) throw new Error('process');
 	const spaceId = created.value.id;
-	await addPhase(admin, spaceId, {
+	const phase = await addPhase(admin, spaceId, {
 		title: { ro: 'Consultare' },
 		description: { ro: '' },
 		startsOn: addCalendarDays(today, -60),
 		endsOn: addCalendarDays(today, 60)
 	});
+	if (!phase.ok) throw new Error('phase');
 	const mounted = await setUpConsultationSpace(admin, spaceId);
 	if (!mounted.ok) throw new Error('module');
 	const moduleId = mounted.value.id;
@@ -89,28 +119,31 @@ async function setUp(setting: Setting) {
 		}
 	);
 	await publishProcess(admin, spaceId);
-	const publishedOn = addCalendarDays(today, setting === 'window closed' ? -30 : -1);
+	const publishedOn = addCalendarDays(today, spec(setting).windowClosed ? -30 : -1);
 	const min = minimumDates(publishedOn);
 	await publishConsultation(
 		admin,
 		{ moduleId, today: publishedOn },
 		{ recommendationsCloseOn: min.recommendations.due, approvalOn: min.approval.due, shortenedReason: '' }
 	);
-	if (setting === 'online off')
-		await configureModule(
+	const { onlineOff, comments, verifications = {} } = spec(setting);
+	if (onlineOff || comments || Object.keys(verifications).length) {
+		const configured = await configureModule(
 			admin,
 			{ spaceId, moduleId, manifest: consultations },
 			{
 				title: { ro: 'Consultare' },
 				published: true,
-				settings: { onlineRecommendations: false, onlineDebateRequests: false },
-				phaseSettings: {},
-				requiredVerifications: {}
+				settings: { onlineRecommendations: !onlineOff, onlineDebateRequests: !onlineOff },
+				phaseSettings: comments ? { [phase.value.id]: { comments } } : {},
+				requiredVerifications: verifications
 			}
 		);
-	if (setting === 'module unpublished')
+		if (!configured.ok) throw new Error(`configure: ${JSON.stringify(configured.errors)}`);
+	}
+	if (spec(setting).moduleUnpublished)
 		await db().update(moduleInstances).set({ published: false }).where(eq(moduleInstances.id, moduleId));
-	if (setting === 'space draft') await unpublishProcess(admin, spaceId);
+	if (spec(setting).spaceDraft) await unpublishProcess(admin, spaceId);
 	const author = await person();
 	await db()
 		.insert(consultationsRecommendations)
@@ -128,6 +161,7 @@ async function setUp(setting: Setting) {
 		anonymous: anonymous(),
 		'citizen, e-mail unconfirmed': unconfirmed,
 		citizen: await person(),
+		resident: await person([], { verifications: ['residence'] }),
 		'organisation member': await person([], { verifications: ['organisation'] }),
 		author,
 		'space admin': await person([], { spaceRoles: { [spaceId]: ['admin'] } }),
@@ -139,38 +173,67 @@ async function setUp(setting: Setting) {
 	return { spaceId, moduleId, actors, admin };
 }
 
-/** What the services decide: the module's rule and required verification, and for online actions the dates. */
-async function decide(actor: Actor, action: Action, moduleId: string) {
+/** What the services decide: the module's rule and required verification, for online actions the dates, and for
+ * comments what the consultation's comment target (registered by the manifest) answers. */
+async function decide(actor: Actor, check: Check, moduleId: string) {
 	const { ctx, consultation } = await loadConsultation(db(), moduleId);
-	const decision = can(actor, action, ctx, consultations);
+	if (check === 'read comments' || check === 'comment') {
+		const target = await resolveTarget(db(), actor, 'consultation', consultation.id);
+		return !!target && (check === 'comment' ? target.canComment : target.canRead).allowed;
+	}
+	const decision = can(actor, check, ctx, consultations);
 	if (!decision.allowed) return false;
-	return action === 'recommend' ? windowOpen(consultation, today) : true;
+	return check === 'recommend' ? windowOpen(consultation, today) : true;
 }
 
 const staff: Who[] = ['space admin', 'platform admin'];
+/** The verifications each actor of `setUp` holds (every account there has a confirmed e-mail but one). */
+const heldBy = (who: Who): VerificationKind[] =>
+	who === 'anonymous' || who === 'citizen, e-mail unconfirmed'
+		? []
+		: who === 'resident'
+			? ['email', 'residence']
+			: who === 'organisation member'
+				? ['email', 'organisation']
+				: ['email'];
 const signedIn = (who: Who) => who !== 'anonymous';
-/** The expected matrix, by setting. */
-function expected(setting: Setting, who: Who, action: Action): boolean {
-	if (action === 'manage') return staff.includes(who);
-	const publicNow = setting !== 'module unpublished' && setting !== 'space draft';
-	if (action === 'read') return staff.includes(who) || publicNow;
-	if (!publicNow || !signedIn(who) || setting === 'online off') return false;
-	if (action === 'recommend') return setting === 'open' && who !== 'citizen, e-mail unconfirmed';
-	// request_debate: only an account staff verified as an organisation (art. 7(9)); staff roles do not stand in.
-	return who === 'organisation member';
+/** The verification an action needs under a setting: the stored override, else the manifest's default. */
+function needed(setting: Setting, action: Action): VerificationKind | null {
+	const stored = spec(setting).verifications ?? {};
+	if (action in stored) return stored[action] || null;
+	return (consultations.defaultVerification as Record<string, VerificationKind | null>)[action] ?? null;
+}
+/** The expected matrix, derived from the setting's row of `settingTable` and what each actor holds. */
+function expected(setting: Setting, who: Who, check: Check): boolean {
+	const { windowClosed, onlineOff, moduleUnpublished, spaceDraft, comments = 'enabled' } = spec(setting);
+	const holds = (kind: VerificationKind | null) => !kind || heldBy(who).includes(kind);
+	const publicNow = !moduleUnpublished && !spaceDraft;
+	const reads = staff.includes(who) || publicNow;
+	// Comments: read with the consultation (hidden from all but staff), written when enabled, by whoever holds the
+	// verification required to recommend (e-mail at least: the comment target falls back to it).
+	if (check === 'read comments') return reads && (comments !== 'hidden' || staff.includes(who));
+	if (check === 'comment') return reads && comments === 'enabled' && holds(needed(setting, 'recommend') ?? 'email');
+	if (check === 'manage') return staff.includes(who);
+	if (check === 'read') return reads;
+	if (!publicNow || !signedIn(who) || onlineOff) return false;
+	if (check === 'recommend') return !windowClosed && holds(needed(setting, 'recommend'));
+	// request_debate: by default only an account staff verified as an organisation (art. 7(9)); staff roles do not
+	// stand in. The module rule lets any account through; the verification decides.
+	return holds(needed(setting, 'request_debate'));
 }
 
-const settings: Setting[] = ['open', 'window closed', 'online off', 'module unpublished', 'space draft'];
+const settings = Object.keys(settingTable) as Setting[];
+const checks: Check[] = [...consultations.actions, 'read comments', 'comment'];
 
 describe('the consultations permission matrix', () => {
 	it.each(settings)('decides every action for every actor when %s', async (setting) => {
 		const { moduleId, actors } = await setUp(setting);
 		const got: string[] = [];
 		const want: string[] = [];
-		for (const action of consultations.actions)
+		for (const check of checks)
 			for (const [who, actor] of Object.entries(actors) as [Who, Actor][]) {
-				got.push(`${action} ${who}: ${await decide(actor, action, moduleId)}`);
-				want.push(`${action} ${who}: ${expected(setting, who, action)}`);
+				got.push(`${check} ${who}: ${await decide(actor, check, moduleId)}`);
+				want.push(`${check} ${who}: ${expected(setting, who, check)}`);
 			}
 		expect(got).toEqual(want);
 	});

@@ -1,8 +1,12 @@
 /**
  * The meeting form (zod, messages are message keys) and its reader from a submitted HTML form. Times are
  * `datetime-local` values in Europe/Bucharest wall time; code callers (e.g. consultations) may pass `Date`s.
+ * The place is read like every place on the platform, by `readPlace` (platform/geo), inside `parseMeeting`.
  */
 import { z } from 'zod';
+import type { Db, Tx } from '../../platform/db/index.ts';
+import { readPlace, type Place } from '../../platform/geo/place.ts';
+import { invalid, ok, type Result } from '../../platform/result.ts';
 import { readTranslated, translatedInput } from '../../platform/spaces/forms.ts';
 import { meetingTypes } from './rules.ts';
 import { fromBucharestLocal, toBucharestLocal } from './time.ts';
@@ -44,10 +48,11 @@ export const MeetingInput = z
 		title: translatedInput(200),
 		description: translatedInput(20_000),
 		type: z.enum(meetingTypes, 'validation_required'),
-		address: optionalText(300),
-		neighbourhoodId: optionalText(100),
-		lat: z.preprocess(blankToUndefined, z.coerce.number('meetings_error_number').min(-90).max(90).optional()),
-		lng: z.preprocess(blankToUndefined, z.coerce.number('meetings_error_number').min(-180).max(180).optional()),
+		// Carried through untouched: `parseMeeting` validates them with `readPlace`.
+		address: z.unknown().optional(),
+		neighbourhoodId: z.unknown().optional(),
+		lat: z.unknown().optional(),
+		lng: z.unknown().optional(),
 		onlineUrl: z.preprocess(
 			blankToUndefined,
 			z
@@ -76,19 +81,54 @@ export const MeetingInput = z
 		),
 		rules: translatedInput(20_000, { required: false }).optional()
 	})
-	.superRefine((m, ctx) => {
-		const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-		if (m.endsAt <= m.startsAt) issue('endsAt', 'meetings_error_ends_before_start');
-		if (m.type !== 'online' && !m.address) issue('address', 'meetings_error_address_required');
-		if (m.type !== 'in_person' && !m.onlineUrl) issue('onlineUrl', 'meetings_error_online_url_required');
-		if ((m.lat === undefined) !== (m.lng === undefined)) issue('lat', 'meetings_error_coordinates');
-		if (m.registrationOpensAt && m.registrationClosesAt && m.registrationClosesAt <= m.registrationOpensAt)
-			issue('registrationClosesAt', 'meetings_error_registration_window');
-		if (m.registrationClosesAt && m.registrationClosesAt > m.startsAt)
-			issue('registrationClosesAt', 'meetings_error_registration_after_start');
-	});
+	// Cross-field checks run even when basic fields failed (`when`), so one submission reports every problem:
+	// each check looks only at the values that did parse.
+	.superRefine(
+		(m, ctx) => {
+			const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+			const date = (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v : undefined);
+			const given = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+			const startsAt = date(m.startsAt);
+			const endsAt = date(m.endsAt);
+			const opensAt = date(m.registrationOpensAt);
+			const closesAt = date(m.registrationClosesAt);
+			const type = (meetingTypes as readonly unknown[]).includes(m.type) ? m.type : undefined;
+			if (startsAt && endsAt && endsAt <= startsAt) issue('endsAt', 'meetings_error_ends_before_start');
+			if (type && type !== 'online' && !given(m.address)) issue('address', 'meetings_error_address_required');
+			if (type && type !== 'in_person' && !given(m.onlineUrl)) issue('onlineUrl', 'meetings_error_online_url_required');
+			if (opensAt && closesAt && closesAt <= opensAt)
+				issue('registrationClosesAt', 'meetings_error_registration_window');
+			if (closesAt && startsAt && closesAt > startsAt)
+				issue('registrationClosesAt', 'meetings_error_registration_after_start');
+		},
+		{ when: (payload) => typeof payload.value === 'object' && payload.value !== null }
+	);
 export type MeetingInput = z.input<typeof MeetingInput>;
-export type MeetingData = z.output<typeof MeetingInput>;
+export type MeetingData = Omit<z.output<typeof MeetingInput>, keyof Place> & Place;
+
+const noPlace: Place = { address: null, neighbourhoodId: null, lat: null, lng: null };
+
+/**
+ * Validates a meeting: the form and (unless online) its place, both at once so every problem is reported in one
+ * answer, keyed like the inputs.
+ */
+export async function parseMeeting(db: Db | Tx, input: MeetingInput): Promise<Result<MeetingData>> {
+	const form = MeetingInput.safeParse(input);
+	const place =
+		input.type === 'online'
+			? ok(noPlace)
+			: await readPlace(db, {
+					place_address: input.address,
+					place_neighbourhood_id: input.neighbourhoodId,
+					place_lat: input.lat,
+					place_lng: input.lng
+				});
+	if (form.success && place.ok) return ok({ ...form.data, ...place.value });
+	return invalid({
+		...(place.ok ? {} : place.errors),
+		...(form.success ? {} : meetingFieldErrors(form.error))
+	});
+}
 
 const str = (form: FormData, name: string) => {
 	const v = form.get(name);
@@ -137,12 +177,7 @@ export function readMeetingForm(form: FormData): MeetingInput {
 /** Field errors keyed like the inputs: `title_ro`, `agenda_0_title` → `agenda_title_0`, `address` → `place_address`. */
 export function meetingFieldErrors(error: z.ZodError): Record<string, string> {
 	const out: Record<string, string> = {};
-	const rename: Record<string, string> = {
-		address: 'place_address',
-		neighbourhoodId: 'place_neighbourhood_id',
-		lat: 'place_lat',
-		lng: 'place_lng'
-	};
+	const rename: Record<string, string> = { address: 'place_address' };
 	for (const issue of error.issues) {
 		const path = issue.path.map(String);
 		let field = path.join('_') || '_form';

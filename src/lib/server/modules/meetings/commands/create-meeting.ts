@@ -2,10 +2,10 @@
 import type { Actor } from '../../../platform/actors/actor.ts';
 import { recordAction } from '../../../platform/audit/record-action.ts';
 import { getDb } from '../../../platform/db/index.ts';
-import { invalid, ok, type Result } from '../../../platform/result.ts';
+import { ok, type Result } from '../../../platform/result.ts';
 import { cleanTranslated } from '../../../platform/spaces/forms.ts';
 import { authorizedModule } from '../access.ts';
-import { MeetingInput, meetingFieldErrors, type MeetingData } from '../forms.ts';
+import { parseMeeting, type MeetingData, type MeetingInput } from '../forms.ts';
 import { meetingsMeetings } from '../schema.ts';
 import { indexMeeting } from '../search.ts';
 
@@ -47,13 +47,13 @@ export async function createMeeting(
 ): Promise<Result<{ id: string }>> {
 	const db = await getDb();
 	const { instance } = await authorizedModule(db, actor, 'manage', moduleId);
-	const form = MeetingInput.safeParse(input);
-	if (!form.success) return invalid(meetingFieldErrors(form.error));
+	const form = await parseMeeting(db, input);
+	if (!form.ok) return form;
 	const authorId = actor.kind === 'user' ? actor.id : null;
 	const meeting = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(meetingsMeetings)
-			.values({ moduleId, ...meetingColumns(form.data), status: 'draft', createdBy: authorId, updatedBy: authorId })
+			.values({ moduleId, ...meetingColumns(form.value), status: 'draft', createdBy: authorId, updatedBy: authorId })
 			.returning();
 		await recordAction(tx, actor, {
 			action: 'meeting.create',

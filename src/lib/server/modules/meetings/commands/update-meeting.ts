@@ -7,9 +7,9 @@ import type { Actor } from '../../../platform/actors/actor.ts';
 import { recordAction } from '../../../platform/audit/record-action.ts';
 import { getDb } from '../../../platform/db/index.ts';
 import { notify } from '../../../platform/notifications/notify.ts';
-import { invalid, NotFoundError, ok, type Result } from '../../../platform/result.ts';
+import { NotFoundError, ok, type Result } from '../../../platform/result.ts';
 import { authorizedMeeting } from '../access.ts';
-import { MeetingInput, meetingFieldErrors } from '../forms.ts';
+import { parseMeeting, type MeetingInput } from '../forms.ts';
 import { safely } from '../notices.ts';
 import { meetingUrl } from '../queries.ts';
 import { meetingsMeetings } from '../schema.ts';
@@ -25,15 +25,15 @@ export async function updateMeeting(
 ): Promise<Result<null>> {
 	const db = await getDb();
 	const { instance, ctx } = await authorizedMeeting(db, actor, 'manage', ids);
-	const form = MeetingInput.safeParse(input);
-	if (!form.success) return invalid(meetingFieldErrors(form.error));
+	const form = await parseMeeting(db, input);
+	if (!form.ok) return form;
 	const { meeting, promoted } = await db.transaction(async (tx) => {
 		const locked = await lockMeeting(tx, ids.meetingId);
 		if (!locked) throw new NotFoundError('meeting');
 		const [row] = await tx
 			.update(meetingsMeetings)
 			.set({
-				...meetingColumns(form.data),
+				...meetingColumns(form.value),
 				sequence: sql`${meetingsMeetings.sequence} + 1`,
 				updatedBy: actor.kind === 'user' ? actor.id : null
 			})
