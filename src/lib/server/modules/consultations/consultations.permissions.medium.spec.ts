@@ -77,7 +77,8 @@ const settingTable = {
 	'comments hidden in the phase': { comments: 'hidden' },
 	'recommend raised to residence': { verifications: { recommend: 'residence' } },
 	'no verification to recommend': { verifications: { recommend: '' } },
-	'debate requests need residence too': { verifications: { request_debate: 'residence' } }
+	'debate requests need residence too': { verifications: { request_debate: 'residence' } },
+	'no verification to request a debate': { verifications: { request_debate: '' } }
 } satisfies Record<string, SettingSpec>;
 type SettingSpec = {
 	windowClosed?: boolean;
@@ -217,9 +218,9 @@ function expected(setting: Setting, who: Who, check: Check): boolean {
 	if (check === 'read') return reads;
 	if (!publicNow || !signedIn(who) || onlineOff) return false;
 	if (check === 'recommend') return !windowClosed && holds(needed(setting, 'recommend'));
-	// request_debate: by default only an account staff verified as an organisation (art. 7(9)); staff roles do not
-	// stand in. The module rule lets any account through; the verification decides.
-	return holds(needed(setting, 'request_debate'));
+	// request_debate: only an account staff verified as an organisation (art. 7(9)), always; staff roles do not
+	// stand in; a verification the space adds is needed on top.
+	return holds('organisation') && holds(needed(setting, 'request_debate'));
 }
 
 const settings = Object.keys(settingTable) as Setting[];

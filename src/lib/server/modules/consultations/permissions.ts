@@ -5,6 +5,7 @@ import { hasSpaceRole, isUser, type Actor } from '../../platform/actors/actor.ts
 import type { ModuleContext } from '../../platform/modules/define-module.ts';
 import { canAdmin } from '../../platform/permissions/admin-policy.ts';
 import { allow, deny, type Decision } from '../../platform/permissions/index.ts';
+import { requireVerification } from '../../platform/permissions/verification.ts';
 import type { ConsultationsGlobalSettings, ConsultationsPhaseSettings } from './settings.ts';
 
 export const consultationsActions = ['read', 'recommend', 'request_debate', 'manage'] as const;
@@ -26,7 +27,11 @@ export function consultationsPermissions(
 	if (!isUser(actor)) return deny('sign_in_required');
 	if (action === 'recommend')
 		return ctx.settings.onlineRecommendations ? allow : deny('consultations_online_recommendations_off');
-	if (action === 'request_debate')
-		return ctx.settings.onlineDebateRequests ? allow : deny('consultations_online_debate_requests_off');
+	if (action === 'request_debate') {
+		if (!ctx.settings.onlineDebateRequests) return deny('consultations_online_debate_requests_off');
+		// Law 52/2003 art. 7(9): a legally constituted association or another authority. Whatever verification the
+		// space adds on top, the organisation verification is always needed.
+		return requireVerification(actor, 'organisation');
+	}
 	return deny('unknown_action');
 }

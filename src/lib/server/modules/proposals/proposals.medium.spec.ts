@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/setup/database.ts';
 import { person } from '../../../../../tests/support/spaces.ts';
 import { anonymous } from '../../platform/actors/actor.ts';
-import { auditLog, follows, notifications, outbox, searchDocuments, userRoles } from '../../platform/db/schema.ts';
+import {
+	auditLog,
+	comments,
+	follows,
+	notifications,
+	outbox,
+	searchDocuments,
+	userRoles
+} from '../../platform/db/schema.ts';
 import { openFile } from '../../platform/files/read-file.ts';
 import { localStorage, useStorage } from '../../platform/files/storage.ts';
 import { linkResources } from '../../platform/links/index.ts';
@@ -581,5 +589,11 @@ describe('the module contract', () => {
 			expect(r.supportsCount).toBe(
 				(await db().select().from(proposalsSupports).where(eq(proposalsSupports.proposalId, r.id))).length
 			);
+		// the first proposals carry discussions by the demo citizens, with replies and counts kept
+		const discussed = await db().select().from(comments).where(eq(comments.resourceType, 'proposal'));
+		expect(discussed.length).toBe(7);
+		expect(new Set(discussed.map((c) => c.resourceId)).size).toBe(3);
+		expect(discussed.some((c) => c.depth > 1)).toBe(true);
+		expect(discussed.every((c) => users.some((u) => u.id === c.authorId))).toBe(true);
 	});
 });

@@ -1,5 +1,6 @@
 /** Demo proposals for Timișoara: categories, a custom state, ~25 proposals across neighbourhoods, supports, answers. */
 import { asc, eq, like, sql } from 'drizzle-orm';
+import { seedComments, type SeedComment } from '../../platform/comments/index.ts';
 import { system } from '../../platform/actors/actor.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { follows, neighbourhoods, phases, user } from '../../platform/db/schema.ts';
@@ -267,7 +268,7 @@ async function neighbourhoodIds(db: Db) {
 
 export async function seedProposals(
 	db: Db,
-	{ moduleId, userIds }: { spaceId: string; moduleId: string; userIds: string[] }
+	{ spaceId, moduleId, userIds }: { spaceId: string; moduleId: string; userIds: string[] }
 ) {
 	const cats = await db
 		.insert(proposalsCategories)
@@ -339,8 +340,78 @@ export async function seedProposals(
 			.update(proposalsProposals)
 			.set({ supportsCount: sql`(select count(*) from proposals_supports where proposal_id = ${p.id})::int` })
 			.where(eq(proposalsProposals.id, p.id));
+		// The first proposals carry a discussion (for, against, replies), so the demo shows threads.
+		const thread = demoDiscussions[i];
+		if (thread && userIds.length >= 3)
+			await seedComments(
+				db,
+				{ resourceType: 'proposal', resourceId: p.id, spaceId, moduleId },
+				thread(userIds, new Date(createdAt.getTime() + day))
+			);
 	}
 }
+
+/** Demo threads by the demo citizens (u[0], u[1]…), one per proposal in list order; dates follow the proposal's. */
+const demoDiscussions: ((u: string[], from: Date) => SeedComment[])[] = [
+	// Pistă de biciclete pe Calea Șagului
+	(u, from) => [
+		{
+			authorId: u[1],
+			alignment: 'for',
+			upVotes: 6,
+			createdAt: from,
+			body: 'Susțin. Dimineața, între Piața Iosefin și zona industrială, bicicliștii merg printre camioane.',
+			replies: [
+				{
+					authorId: u[0],
+					createdAt: new Date(from.getTime() + 3_600_000),
+					body: 'Exact de aceea am cerut separare fizică, nu doar marcaj pe asfalt.'
+				}
+			]
+		},
+		{
+			authorId: u[2],
+			alignment: 'against',
+			upVotes: 2,
+			createdAt: new Date(from.getTime() + 7_200_000),
+			body: 'Ideea e bună, dar nu pe ambele sensuri: se pierd locurile de parcare ale magazinelor de pe Calea Șagului.',
+			replies: [
+				{
+					authorId: u[1],
+					alignment: 'neutral',
+					createdAt: new Date(from.getTime() + 10_800_000),
+					body: 'Se pot muta pe străzile laterale; oricum mulți parchează pe trotuar acum.'
+				}
+			]
+		}
+	],
+	// Parc de buzunar în curtea fostei centrale termice
+	(u, from) => [
+		{
+			authorId: u[2],
+			alignment: 'for',
+			upVotes: 4,
+			createdAt: from,
+			body: 'Copiii din blocuri ar avea în sfârșit unde să se joace fără să traverseze strada.'
+		},
+		{
+			authorId: u[0],
+			alignment: 'neutral',
+			createdAt: new Date(from.getTime() + 5_400_000),
+			body: 'Cine se ocupă de întreținere după amenajare? Ar fi bine ca asociațiile de proprietari să fie consultate.'
+		}
+	],
+	// Iluminat pe aleea dintre blocurile din Dâmbovița
+	(u, from) => [
+		{
+			authorId: u[0],
+			alignment: 'for',
+			upVotes: 3,
+			createdAt: from,
+			body: 'Lămpile să fie orientate în jos și cu lumină caldă, ca să nu bată în ferestrele de la etajele de jos.'
+		}
+	]
+];
 
 /** Mounts a published proposals module with the demo proposals into a demo process (supported by the demo users). */
 export async function mountDemoProposals(db: Db, spaceId: string) {
