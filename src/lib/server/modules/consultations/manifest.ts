@@ -1,7 +1,8 @@
 /** The `consultations` module manifest: Law 52/2003 consultations on draft normative acts — the announcement with
  * its legal dates, the register of recommendations, public-debate requests, the synthesis and the final act. */
-import { and, count, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { defineModule } from '../../platform/modules/define-module.ts';
+import { inRange } from '../../platform/modules/stats.ts';
 import { fileUseResolvers } from '../../platform/files/read-file.ts';
 import { consultationsGlobalSettings, consultationsPhaseSettings } from './settings.ts';
 import { consultationsActions, consultationsPermissions } from './permissions.ts';
@@ -113,9 +114,7 @@ export const consultations = defineModule({
 			primary: true,
 			async count(db, moduleIds, range) {
 				if (!moduleIds.length) return 0;
-				const where: SQL[] = [inModules(moduleIds)];
-				if (range?.from) where.push(gte(consultationsRecommendations.createdAt, range.from));
-				if (range?.to) where.push(lte(consultationsRecommendations.createdAt, range.to));
+				const where = [inModules(moduleIds), ...inRange(consultationsRecommendations.createdAt, range)];
 				const [row] = await db
 					.select({ n: count() })
 					.from(consultationsRecommendations)

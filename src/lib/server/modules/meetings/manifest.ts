@@ -2,9 +2,10 @@
  * The `meetings` module manifest: meetings in person, online or hybrid, with registration, a waiting list, speaker
  * slots for Law 52/2003 public debates, calendar files, reminders, minutes and attendance.
  */
-import { and, count, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { registerCommentable } from '../../platform/comments/index.ts';
 import { defineModule } from '../../platform/modules/define-module.ts';
+import { inRange, type StatRange } from '../../platform/modules/stats.ts';
 import { registerFollowable } from '../../platform/notifications/follows.ts';
 import { fileUseResolvers } from '../../platform/files/read-file.ts';
 import { meetingCommentTarget, meetingFileUses, meetingFollowable } from './commentable.ts';
@@ -17,13 +18,8 @@ import { meetingDocuments } from './search.ts';
 import { seedMeetings } from './seeds.ts';
 
 /** Meetings of the modules held within the range (stats count meetings by when they happen). */
-const inModules = (moduleIds: string[], range?: { from?: Date; to?: Date }) => {
-	const column = meetingsMeetings.startsAt;
-	const where: SQL[] = [inArray(meetingsMeetings.moduleId, moduleIds)];
-	if (range?.from) where.push(gte(column, range.from));
-	if (range?.to) where.push(lte(column, range.to));
-	return and(...where);
-};
+const inModules = (moduleIds: string[], range?: StatRange) =>
+	and(inArray(meetingsMeetings.moduleId, moduleIds), ...inRange(meetingsMeetings.startsAt, range));
 
 export const meetings = defineModule({
 	name: 'meetings',
@@ -117,12 +113,11 @@ export const meetings = defineModule({
 			key: 'meetings_registrations',
 			async count(db, moduleIds, range) {
 				if (!moduleIds.length) return 0;
-				const where: SQL[] = [
+				const where = [
 					inArray(meetingsMeetings.moduleId, moduleIds),
-					eq(meetingsRegistrations.status, 'registered')
+					eq(meetingsRegistrations.status, 'registered'),
+					...inRange(meetingsRegistrations.createdAt, range)
 				];
-				if (range?.from) where.push(gte(meetingsRegistrations.createdAt, range.from));
-				if (range?.to) where.push(lte(meetingsRegistrations.createdAt, range.to));
 				const [row] = await db
 					.select({ n: count() })
 					.from(meetingsRegistrations)

@@ -2,10 +2,11 @@
  * The `news` module manifest: announcements of a process, published now or at a set time, pinned or not, with
  * optional comments; followers of the process are told when one goes public.
  */
-import { and, count, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { count, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import { registerCommentable } from '../../platform/comments/index.ts';
 import { fileUseResolvers } from '../../platform/files/read-file.ts';
 import { defineModule } from '../../platform/modules/define-module.ts';
+import { countInModules } from '../../platform/modules/stats.ts';
 import { markdownToText } from '../../platform/text/markdown.ts';
 import { newsCommentTarget } from './commentable.ts';
 import { newsActions, newsPermissions } from './permissions.ts';
@@ -64,21 +65,15 @@ export const news = defineModule({
 		{
 			key: 'news_published',
 			primary: true,
-			async count(db, moduleIds, range) {
-				if (!moduleIds.length) return 0;
-				const where: SQL[] = [
-					inArray(newsPosts.moduleId, moduleIds),
-					isNotNull(newsPosts.publishAt),
-					lte(newsPosts.publishAt, sql`now()`)
-				];
-				if (range?.from) where.push(gte(newsPosts.publishAt, range.from));
-				if (range?.to) where.push(lte(newsPosts.publishAt, range.to));
-				const [row] = await db
-					.select({ n: count() })
-					.from(newsPosts)
-					.where(and(...where));
-				return row?.n ?? 0;
-			}
+			// published posts, dated by when they went out
+			count: (db, moduleIds, range) =>
+				countInModules(
+					db,
+					{ table: newsPosts, moduleId: newsPosts.moduleId, at: newsPosts.publishAt },
+					moduleIds,
+					range,
+					[isNotNull(newsPosts.publishAt), lte(newsPosts.publishAt, sql`now()`)]
+				)
 		}
 	],
 	search: [{ resource: 'news_post', documents: newsDocuments }],

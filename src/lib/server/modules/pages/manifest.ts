@@ -1,6 +1,7 @@
 /** The `pages` module manifest: static information pages in a space (rules, calendar, FAQ), translatable, in Markdown. */
-import { count, eq, inArray, and, gte, lte, type SQL } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { defineModule } from '../../platform/modules/define-module.ts';
+import { countInModules } from '../../platform/modules/stats.ts';
 import { pagesPages } from './schema.ts';
 import { pagesGlobalSettings, pagesPhaseSettings } from './settings.ts';
 import { pagesActions, pagesPermissions } from './permissions.ts';
@@ -50,17 +51,13 @@ export const pages = defineModule({
 		{
 			key: 'pages_count',
 			primary: true,
-			async count(db, moduleIds, range) {
-				if (!moduleIds.length) return 0;
-				const where: SQL[] = [inArray(pagesPages.moduleId, moduleIds)];
-				if (range?.from) where.push(gte(pagesPages.createdAt, range.from));
-				if (range?.to) where.push(lte(pagesPages.createdAt, range.to));
-				const [row] = await db
-					.select({ n: count() })
-					.from(pagesPages)
-					.where(and(...where));
-				return row?.n ?? 0;
-			}
+			count: (db, moduleIds, range) =>
+				countInModules(
+					db,
+					{ table: pagesPages, moduleId: pagesPages.moduleId, at: pagesPages.createdAt },
+					moduleIds,
+					range
+				)
 		}
 	],
 	search: [{ resource: 'page', documents: pageDocuments }],

@@ -3,11 +3,12 @@
  * answer them officially, with evaluators' private notes. Registers proposals as followable, commentable and as
  * users of files at import time (the platform never imports modules).
  */
-import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import { moduleInstances, spaces } from '../../platform/db/schema.ts';
 import { registerCommentable } from '../../platform/comments/commentables.ts';
 import { fileUseResolvers } from '../../platform/files/read-file.ts';
 import { defineModule } from '../../platform/modules/define-module.ts';
+import { countInModules, inRange } from '../../platform/modules/stats.ts';
 import { registerFollowable } from '../../platform/notifications/follows.ts';
 import { markdownToText } from '../../platform/text/markdown.ts';
 import { proposalsActions, proposalsPermissions } from './permissions.ts';
@@ -24,11 +25,6 @@ import {
 import { proposalDocuments } from './search.ts';
 import { seedProposals } from './seeds.ts';
 import { proposalsGlobalSettings, proposalsPhaseSettings } from './settings.ts';
-
-const inRange = (column: typeof proposalsProposals.createdAt, range?: { from?: Date; to?: Date }): SQL[] => [
-	...(range?.from ? [gte(column, range.from)] : []),
-	...(range?.to ? [lte(column, range.to)] : [])
-];
 
 export const proposals = defineModule({
 	name: 'proposals',
@@ -106,17 +102,13 @@ export const proposals = defineModule({
 		},
 		{
 			key: 'proposals_supports',
-			async count(db, moduleIds, range) {
-				if (!moduleIds.length) return 0;
-				const where: SQL[] = [inArray(proposalsSupports.moduleId, moduleIds)];
-				if (range?.from) where.push(gte(proposalsSupports.createdAt, range.from));
-				if (range?.to) where.push(lte(proposalsSupports.createdAt, range.to));
-				const [row] = await db
-					.select({ n: count() })
-					.from(proposalsSupports)
-					.where(and(...where));
-				return row?.n ?? 0;
-			}
+			count: (db, moduleIds, range) =>
+				countInModules(
+					db,
+					{ table: proposalsSupports, moduleId: proposalsSupports.moduleId, at: proposalsSupports.createdAt },
+					moduleIds,
+					range
+				)
 		},
 		{
 			key: 'proposals_answered',

@@ -2,8 +2,9 @@
  * The `surveys` module manifest: a questionnaire staff build (text, choice, ranking, matrix, number, date questions,
  * with conditions), one editable response per person while answers are open, and aggregated results.
  */
-import { and, count, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { defineModule } from '../../platform/modules/define-module.ts';
+import { countInModules } from '../../platform/modules/stats.ts';
 import { loadModule, parseSettings } from '../../platform/modules/runtime.ts';
 import { notifyFollowers } from '../../platform/notifications/follows.ts';
 import { moduleInstances } from '../../platform/db/schema.ts';
@@ -82,17 +83,13 @@ export const surveys = defineModule({
 		{
 			key: 'surveys_responses',
 			primary: true,
-			async count(db, moduleIds, range) {
-				if (!moduleIds.length) return 0;
-				const where: SQL[] = [inArray(surveysResponses.moduleId, moduleIds)];
-				if (range?.from) where.push(gte(surveysResponses.createdAt, range.from));
-				if (range?.to) where.push(lte(surveysResponses.createdAt, range.to));
-				const [row] = await db
-					.select({ n: count() })
-					.from(surveysResponses)
-					.where(and(...where));
-				return row?.n ?? 0;
-			}
+			count: (db, moduleIds, range) =>
+				countInModules(
+					db,
+					{ table: surveysResponses, moduleId: surveysResponses.moduleId, at: surveysResponses.createdAt },
+					moduleIds,
+					range
+				)
 		}
 	],
 	search: [{ resource: 'survey', documents: surveyDocuments }],
