@@ -73,6 +73,12 @@ export const config = {
 	/** on: queue and work jobs; queue: only queue them (web processes beside a dedicated worker); off: neither. */
 	jobsMode: (): 'on' | 'queue' | 'off' => (env('JOBS') === 'off' ? 'off' : env('JOBS') === 'queue' ? 'queue' : 'on'),
 	cityName: () => env('CITY_NAME') ?? 'Timișoara',
+	/** Sign-in attempts one IP address may make per 15 minutes (raise it where many people share one address: a
+	 * library, a city-hall desk, a carrier's NAT; per-account limits and lockout still apply). */
+	signInLimitPerIp: () => {
+		const n = Number(env('SIGN_IN_LIMIT_PER_IP') ?? 30);
+		return Number.isInteger(n) && n > 0 ? n : 30;
+	},
 	/** Seconds an anonymous visitor's rendered page is reused (http/page-cache.ts); 0 turns the cache off. */
 	pageCacheSeconds: () => {
 		const n = Number(env('PAGE_CACHE_SECONDS') ?? 2);

@@ -5,6 +5,7 @@
 import { lt, sql } from 'drizzle-orm';
 import { getDb } from '../db/index.ts';
 import { rateLimits } from '../db/schema.ts';
+import { config } from '../config/env.ts';
 
 export interface RateRule {
 	/** e.g. 'sign-in:ip' */
@@ -14,7 +15,13 @@ export interface RateRule {
 }
 
 export const rateRules = {
-	signInByIp: { name: 'sign-in:ip', limit: 30, windowSeconds: 15 * 60 },
+	signInByIp: {
+		name: 'sign-in:ip',
+		get limit() {
+			return config.signInLimitPerIp();
+		},
+		windowSeconds: 15 * 60
+	},
 	signInByEmail: { name: 'sign-in:email', limit: 10, windowSeconds: 15 * 60 },
 	signUpByIp: { name: 'sign-up:ip', limit: 10, windowSeconds: 60 * 60 },
 	resetByEmail: { name: 'reset:email', limit: 3, windowSeconds: 60 * 60 },
