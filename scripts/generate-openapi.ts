@@ -147,6 +147,21 @@ export const apiPaths: Record<string, Record<string, unknown>> = {
 			}
 		}
 	},
+	'/consultations/{id}/register.csv': {
+		get: {
+			operationId: 'getConsultationRegister',
+			summary: 'The public register of recommendations on a draft act under Law 52/2003 (no contact data, no accounts)',
+			parameters: [idParameter('The consultations module id, or the slug of the consultation space.')],
+			responses: {
+				'200': {
+					description:
+						'CSV (RFC 4180, UTF-8, header row): consultation_id, number, received_on, channel, late, author, article, text, outcome, outcome_reason. Numbers are sequential per consultation, without gaps.',
+					content: { 'text/csv': {} }
+				},
+				'404': { description: 'No published consultation has this id or slug.' }
+			}
+		}
+	},
 	'/openapi.json': {
 		get: {
 			operationId: 'getOpenApi',
