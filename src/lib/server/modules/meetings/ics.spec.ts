@@ -37,7 +37,7 @@ describe('meetings as iCalendar', () => {
 
 		const [{ v, event }] = parse(text);
 		expect(event.uid).toBe('a1b2c3@vocea.example.ro');
-		expect(v.getFirstPropertyValue('dtstamp')).toBeTruthy();
+		expect(v.getFirstPropertyValue('dtstamp')).toBeInstanceOf(ICAL.Time);
 		expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-03T16:00:00.000Z');
 		expect(text).toMatch(/\r\nDTSTART:20261203T160000Z\r\n/);
 		expect(event.startDate.zone?.tzid).toBe('UTC');
@@ -58,9 +58,9 @@ describe('meetings as iCalendar', () => {
 		expect(events.map((e) => e.event.uid)).toEqual(['a1b2c3@h', 'x9@h']);
 		expect(events[1].v.getFirstPropertyValue('status')).toBe('CANCELLED');
 		for (const { v } of events) {
-			expect(v.getFirstPropertyValue('uid')).toBeTruthy();
-			expect(v.getFirstPropertyValue('dtstamp')).toBeTruthy();
-			expect(v.getFirstPropertyValue('dtstart')).toBeTruthy();
+			expect(v.getFirstPropertyValue('uid')).toMatch(/^[a-z0-9]+@h$/);
+			expect(v.getFirstPropertyValue('dtstamp')).toBeInstanceOf(ICAL.Time);
+			expect(v.getFirstPropertyValue('dtstart')).toBeInstanceOf(ICAL.Time);
 		}
 	});
 

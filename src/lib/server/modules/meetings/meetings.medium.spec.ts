@@ -376,7 +376,7 @@ describe('after the announcement', () => {
 		expect((await db().select().from(meetingsMeetings))[0].minutes).toBeNull();
 		expect(await recordMinutes(admin, ids, input, after, pdf)).toEqual({ ok: true, value: null });
 		const [row] = await db().select().from(meetingsMeetings);
-		expect(row.minutesFileId).toBeTruthy();
+		expect(row.minutesFileId).toMatch(/^[0-9a-f-]{36}$/);
 		expect(await meetingFileUses(db(), row.minutesFileId!)).toMatchObject([{ public: true }]);
 		// Saving again without a file keeps the document.
 		await recordMinutes(admin, ids, { ...input, attendanceCount: '13' }, after);
