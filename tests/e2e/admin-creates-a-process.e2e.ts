@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, useBrowser, visit, withScriptablePage } from './support/browser.ts';
 import { signInAsAdmin } from './support/admin.ts';
+import { todayInBucharest } from '../../src/lib/server/platform/calendar/index.ts';
 
 const open = useBrowser();
 
 /** A calendar date `days` from today; the phases keep ten days of margin, so time zones cannot flip them. */
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+// calendar dates in the city's time zone, as the platform counts them
+const day = (days: number) => todayInBucharest(Date.now() + days * 86_400_000);
 
 /** Submits the form holding `button` and waits for the page it leads to. */
 async function submit(page: Page, button: string, until: RegExp) {

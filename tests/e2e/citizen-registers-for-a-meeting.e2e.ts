@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { latestMessage, useBrowser, visit, waitForHydration } from './support/browser.ts';
 import { signInAsAdmin } from './support/admin.ts';
+import { todayInBucharest } from '../../src/lib/server/platform/calendar/index.ts';
 
 const open = useBrowser();
 // A seeded demo citizen (the e2e server runs with demo data) who is not registered for the demo debate yet.
@@ -107,7 +108,7 @@ describe('a citizen registers for a meeting', () => {
 		expect(await page.locator('.error-summary').innerText()).toContain('Introduceți adresa unde are loc întâlnirea.');
 
 		// Tomorrow evening, in the neighbourhood school: less than 3 days away.
-		const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+		const tomorrow = todayInBucharest(Date.now() + 86_400_000);
 		await page.fill('input[name=title_ro]', 'Întâlnire despre iluminatul din Iosefin');
 		await page.fill('textarea[name=description_ro]', 'Discutăm străzile fără lumină.');
 		await page.fill('input[name=place_address]', 'Școala Gimnazială nr. 7, Strada Gheorghe Lazăr 2');

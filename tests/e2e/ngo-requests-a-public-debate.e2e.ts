@@ -3,12 +3,14 @@ import type { Page } from 'playwright-core';
 import { baseURL, expectAccessible, latestMessage, linkIn, useBrowser, visit } from './support/browser.ts';
 import { signInAsAdmin } from './support/admin.ts';
 import { createConsultation } from './support/consultation.ts';
+import { todayInBucharest } from '../../src/lib/server/platform/calendar/index.ts';
 
 const open = useBrowser();
 const email = `pietoni.${Date.now()}@example.ro`;
 const password = 'o parolă destul de lungă';
 const title = 'Proiect de hotărâre privind regulamentul parcărilor de reședință';
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+// calendar dates in the city's time zone, as the platform counts them
+const day = (days: number) => todayInBucharest(Date.now() + days * 86_400_000);
 
 async function outboxTexts(to: string): Promise<string[]> {
 	const r = await fetch(`${baseURL()}/test-hooks/outbox?to=${encodeURIComponent(to)}&channel=email`);

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { baseURL, expectAccessible, useBrowser, visit } from './support/browser.ts';
 import { signInAsAdmin } from './support/admin.ts';
 import { backdate, createConsultation } from './support/consultation.ts';
+import { todayInBucharest } from '../../src/lib/server/platform/calendar/index.ts';
 
 const open = useBrowser();
 const title = 'Proiect de hotărâre privind regulamentul teraselor sezoniere';
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+// calendar dates in the city's time zone, as the platform counts them
+const day = (days: number) => todayInBucharest(Date.now() + days * 86_400_000);
 
 describe('a staff member records a paper recommendation and publishes the synthesis', () => {
 	it('enters the letter into the register, answers it and publishes the synthesis with the final act', async () => {

@@ -1,5 +1,6 @@
 /** Medium-test helpers for spaces: people with roles (inserted directly), and a process with dated phases. */
 import { randomUUID } from 'node:crypto';
+import { todayInBucharest } from '../../src/lib/server/platform/calendar/index.ts';
 import type { Actor, PlatformRole, SpaceRole, VerificationKind } from '../../src/lib/server/platform/actors/actor.ts';
 import { getDb } from '../../src/lib/server/platform/db/index.ts';
 import { user } from '../../src/lib/server/platform/db/schema.ts';
@@ -44,7 +45,9 @@ export const processInput = (title = 'Bugetare participativă 2025') => ({
 });
 
 /** A date `days` away from `now`, as YYYY-MM-DD (UTC; tests keep a margin from midnight). */
-export const day = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+/** The calendar date `days` after `now` in the city's time zone (the platform's dates are Europe/Bucharest: between
+ * 22:00 and 24:00 UTC a UTC date would already be yesterday there). */
+export const day = (now: Date, days: number) => todayInBucharest(now.getTime() + days * 86_400_000);
 
 /** A draft process with three phases around `now`: past, current and upcoming. */
 export async function processWithThreePhases(admin: Actor, now = new Date(), title?: string) {

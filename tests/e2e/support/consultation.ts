@@ -2,8 +2,9 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { baseURL, expectAccessible, visit } from './browser.ts';
+import { todayInBucharest } from '../../../src/lib/server/platform/calendar/index.ts';
 
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const day = (days: number) => todayInBucharest(Date.now() + days * 86_400_000);
 
 async function submit(page: Page, button: string, until: RegExp) {
 	await Promise.all([

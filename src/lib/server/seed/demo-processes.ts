@@ -17,6 +17,7 @@ import { mountDemoMeetings } from '../modules/meetings/index.ts';
 import { mountDemoProposals } from '../modules/proposals/index.ts';
 import { mountDemoNews } from '../modules/news/index.ts';
 import { mountDemoSurvey } from '../modules/surveys/index.ts';
+import { todayInBucharest } from '../platform/calendar/index.ts';
 
 interface DemoProcess {
 	process: ProcessInput;
@@ -164,7 +165,7 @@ const demo: DemoProcess[] = [
 	}
 ];
 
-const day = (now: Date, offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (now: Date, offset: number) => todayInBucharest(now.getTime() + offset * 86_400_000);
 
 /** Creates the demo processes (published) with their phases and pages; returns their slugs. */
 export async function seedDemoProcesses(db: Db, { adminId, now = new Date() }: { adminId: string | null; now?: Date }) {

@@ -133,7 +133,7 @@ export async function seedDemoConsultation(db: Db, { userIds, now = new Date() }
 	);
 	if (!created.ok) throw new Error(`demo consultation: ${JSON.stringify(created.errors)}`);
 	const spaceId = created.value.id;
-	const day = (n: number) => new Date(now.getTime() + n * 86_400_000).toISOString().slice(0, 10);
+	const day = (n: number) => todayInBucharest(now.getTime() + n * 86_400_000);
 	for (const [title, from, to] of [
 		[{ ro: 'Consultare publică', en: 'Public consultation' }, -6, 15],
 		[{ ro: 'Analiza recomandărilor', en: 'Analysis of the recommendations' }, 16, 40],
