@@ -8,6 +8,11 @@ const env = (name: string): string | undefined => {
 	return v === undefined || v === '' ? undefined : v;
 };
 
+const positiveInt = (value: string | undefined, fallback: number): number => {
+	const n = Number(value ?? fallback);
+	return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
 /** Where embedded data (PGlite, uploads, generated secret) lives when no external service is configured. */
 export function dataDir(): string {
 	return resolve(env('DATA_DIR') ?? './data');
@@ -75,10 +80,9 @@ export const config = {
 	cityName: () => env('CITY_NAME') ?? 'Timișoara',
 	/** Sign-in attempts one IP address may make per 15 minutes (raise it where many people share one address: a
 	 * library, a city-hall desk, a carrier's NAT; per-account limits and lockout still apply). */
-	signInLimitPerIp: () => {
-		const n = Number(env('SIGN_IN_LIMIT_PER_IP') ?? 30);
-		return Number.isInteger(n) && n > 0 ? n : 30;
-	},
+	signInLimitPerIp: () => positiveInt(env('SIGN_IN_LIMIT_PER_IP'), 30),
+	/** Sign-in attempts per e-mail address per 15 minutes (besides the lockout after 5 wrong passwords in a row). */
+	signInLimitPerAccount: () => positiveInt(env('SIGN_IN_LIMIT_PER_ACCOUNT'), 10),
 	/** Seconds an anonymous visitor's rendered page is reused (http/page-cache.ts); 0 turns the cache off. */
 	pageCacheSeconds: () => {
 		const n = Number(env('PAGE_CACHE_SECONDS') ?? 2);

@@ -7,6 +7,7 @@ useTestDatabase();
 describe('rate limits', () => {
 	afterEach(() => {
 		delete process.env.SIGN_IN_LIMIT_PER_IP;
+		delete process.env.SIGN_IN_LIMIT_PER_ACCOUNT;
 	});
 
 	it('counts per key within a fixed window and refuses past the limit, with the seconds to wait', async () => {
@@ -28,5 +29,15 @@ describe('rate limits', () => {
 		await hitRateLimit(rateRules.signInByIp, '198.51.100.7', now);
 		await hitRateLimit(rateRules.signInByIp, '198.51.100.7', now);
 		expect((await hitRateLimit(rateRules.signInByIp, '198.51.100.7', now)).allowed).toBe(false);
+	});
+
+	it('takes the sign-in limit per account from SIGN_IN_LIMIT_PER_ACCOUNT (10 by default)', async () => {
+		expect(rateRules.signInByEmail.limit).toBe(10);
+		process.env.SIGN_IN_LIMIT_PER_ACCOUNT = '0';
+		expect(rateRules.signInByEmail.limit).toBe(10);
+		process.env.SIGN_IN_LIMIT_PER_ACCOUNT = '1';
+		const now = new Date('2026-11-22T10:00:00Z');
+		expect((await hitRateLimit(rateRules.signInByEmail, 'ana@example.ro', now)).allowed).toBe(true);
+		expect((await hitRateLimit(rateRules.signInByEmail, 'ana@example.ro', now)).allowed).toBe(false);
 	});
 });

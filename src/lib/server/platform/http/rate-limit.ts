@@ -22,7 +22,13 @@ export const rateRules = {
 		},
 		windowSeconds: 15 * 60
 	},
-	signInByEmail: { name: 'sign-in:email', limit: 10, windowSeconds: 15 * 60 },
+	signInByEmail: {
+		name: 'sign-in:email',
+		get limit() {
+			return config.signInLimitPerAccount();
+		},
+		windowSeconds: 15 * 60
+	},
 	signUpByIp: { name: 'sign-up:ip', limit: 10, windowSeconds: 60 * 60 },
 	resetByEmail: { name: 'reset:email', limit: 3, windowSeconds: 60 * 60 },
 	resetByIp: { name: 'reset:ip', limit: 20, windowSeconds: 60 * 60 },
