@@ -7,6 +7,7 @@
  *   or npm run bench:participation
  *   --rebuild / --no-build: build even if the build looks current / reuse the existing build whatever its age
  *   --only=<text>: measure only the pages whose name contains it (the bare page always runs)
+ *   --who=anonymous|signed: measure the pages only for that visitor (the bare page always runs for both)
  *   --sql: print the SQL statements of one request to each page
  *   --explain: also EXPLAIN ANALYZE each of them (PostgreSQL), with the plan of those over 0.5 ms
  *   --save=<dir>: keep the HTML of each page there
@@ -43,6 +44,7 @@ import type { BenchTargets } from './dataset.ts';
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const whoOnly = args.find((a) => a.startsWith('--who='))?.slice('--who='.length);
 const usePglite = flag('pglite');
 const port = Number(process.env.BENCH_PORT ?? 4217);
 const origin = `http://127.0.0.1:${port}`;
@@ -507,8 +509,8 @@ async function main() {
 	await run(bare, 'anonymous');
 	await run(bare, 'signed in');
 	for (const t of pages) {
-		await run(t, 'anonymous');
-		await run(t, 'signed in');
+		if (whoOnly !== 'signed') await run(t, 'anonymous');
+		if (whoOnly !== 'anonymous') await run(t, 'signed in');
 	}
 	// The baseline again at the end: how much the machine drifted during the run.
 	await run({ ...bare, name: 'bare page (again)' }, 'anonymous');
