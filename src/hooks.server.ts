@@ -40,7 +40,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.sessionId = null;
 	// Health and metrics must answer even when the database is down.
 	if (event.url.pathname === '/healthz' || event.url.pathname === '/metrics') return resolve(event);
-	const { actor, sessionId } = await actorFromSession(event.request.headers, context);
+	const { actor, sessionId } = await actorFromSession(event.cookies, event.request.headers, context);
 	event.locals.actor = actor;
 	event.locals.sessionId = sessionId;
 	return resolve(event);

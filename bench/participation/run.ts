@@ -8,6 +8,7 @@
  *   --rebuild / --no-build: build even if the build looks current / reuse the existing build whatever its age
  *   --only=<text>: measure only the pages whose name contains it (the bare page always runs)
  *   --who=anonymous|signed: measure the pages only for that visitor (the bare page always runs for both)
+ *   --skip-bare: leave out the bare page (to profile one page alone; no "× bare" then)
  *   --sql: print the SQL statements of one request to each page
  *   --explain: also EXPLAIN ANALYZE each of them (PostgreSQL), with the plan of those over 0.5 ms
  *   --save=<dir>: keep the HTML of each page there
@@ -23,22 +24,15 @@
  * real form, check each page once, then drive autocannon against each page: warm-up, then a fixed duration.
  */
 import autocannon from 'autocannon';
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import {
-	chownSync,
-	cpSync,
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readFileSync,
-	readdirSync,
-	rmSync,
-	statSync,
-	writeFileSync
-} from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { Cleanups } from '../support/cleanup.ts';
+import { freshDatabase, startThrowawayPostgres } from '../support/postgres.ts';
+import { fixed, machineLine, percentile, printTable } from '../support/report.ts';
+import { buildServer, cpuSeconds, serverEnv, startServer as startBuiltServer, waitFor } from '../support/server.ts';
 import type { BenchTargets } from './dataset.ts';
 
 const args = process.argv.slice(2);
@@ -54,43 +48,11 @@ const duration = Number(process.env.BENCH_DURATION ?? 10);
 const warmup = Number(process.env.BENCH_WARMUP ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const citizen = { email: 'ana.popescu@demo.vocea.local', password: 'vocea-demo-2026' };
-const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
-const cleanups: (() => void | Promise<void>)[] = [];
-async function cleanUp() {
-	for (const c of cleanups.reverse()) await c();
-}
-
-// ---------- build ----------
-
-/** The newest modification time under a folder (generated Paraglide output excluded: every compile rewrites it). */
-function newest(dir: string): number {
-	let t = 0;
-	for (const e of readdirSync(dir, { withFileTypes: true })) {
-		const p = join(dir, e.name);
-		if (p === join('src', 'lib', 'paraglide')) continue;
-		t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-	}
-	return t;
-}
+const cleanups = new Cleanups();
 
 function build() {
-	const marker = join(buildDir, '.origin');
-	const current =
-		existsSync(marker) &&
-		readFileSync(marker, 'utf8') === origin &&
-		statSync(join(buildDir, 'index.js')).mtimeMs > Math.max(newest('src'), newest('messages'));
-	if (flag('no-build') || (current && !flag('rebuild')))
-		return console.log(`reusing ${buildDir} (newer than src/ and messages/)`);
-	console.log(`building ${buildDir} for ${origin} …`);
-	const env = { ...process.env, ORIGIN: origin, BUILD_DIR: buildDir, KIT_OUT_DIR: kitOutDir };
-	// Messages being edited by someone else can fail the i18n check; the compiled output already in the tree is then used.
-	if (spawnSync('npm', ['run', 'i18n'], { stdio: 'inherit', env }).status !== 0)
-		console.warn('npm run i18n failed: building with the compiled messages already in src/lib/paraglide');
-	const vite = join('node_modules', 'vite', 'bin', 'vite.js');
-	const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit', env });
-	if (r.status !== 0) throw new Error('build failed');
-	writeFileSync(marker, origin);
+	buildServer({ buildDir, kitOutDir, origin, force: flag('rebuild'), reuse: flag('no-build') });
 }
 
 // ---------- database ----------
@@ -102,106 +64,22 @@ interface BenchDatabase {
 	label: string;
 }
 
-async function startThrowawayPostgres(): Promise<string> {
-	const bins = existsSync('/usr/lib/postgresql')
-		? readdirSync('/usr/lib/postgresql')
-				.sort((a, b) => Number(a) - Number(b))
-				.map((v) => `/usr/lib/postgresql/${v}/bin`)
-		: [];
-	const bin = bins.at(-1);
-	if (!bin) throw new Error('no PostgreSQL binaries: set BENCH_POSTGRES_URL or use --pglite');
-	const dir = mkdtempSync(join(tmpdir(), 'vocea-bench-pg-'));
-	const pgPort = port + 10000;
-	const asPostgres = process.getuid?.() === 0;
-	if (asPostgres) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), 0);
-	const run = (cmd: string) => {
-		const r = asPostgres
-			? spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', cmd], { stdio: 'inherit' })
-			: spawnSync('/bin/sh', ['-c', cmd], { stdio: 'inherit' });
-		if (r.status !== 0) throw new Error(`failed: ${cmd}`);
-	};
-	run(`${bin}/initdb -D ${dir}/data --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null`);
-	run(
-		`${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w start -o "-c listen_addresses=127.0.0.1 -p ${pgPort} ` +
-			`-c unix_socket_directories=${dir} -c shared_buffers=256MB" >/dev/null`
-	);
-	cleanups.push(() => {
-		run(`${bin}/pg_ctl -D ${dir}/data -m fast stop >/dev/null`);
-		rmSync(dir, { recursive: true, force: true });
-	});
-	return `postgres://postgres@127.0.0.1:${pgPort}/postgres`;
-}
-
 async function createDatabase(): Promise<BenchDatabase> {
 	if (usePglite) return { kind: 'pglite', url: '', label: 'PGlite (embedded, in the server process)' };
-	const serverUrl = process.env.BENCH_POSTGRES_URL || (await startThrowawayPostgres());
-	const admin = new pg.Client({ connectionString: serverUrl });
-	await admin.connect();
-	await admin.query('DROP DATABASE IF EXISTS vocea_bench WITH (FORCE)');
-	await admin.query('CREATE DATABASE vocea_bench');
-	const version = (await admin.query('SHOW server_version')).rows[0].server_version as string;
-	await admin.end();
-	const url = new URL(serverUrl);
-	url.pathname = '/vocea_bench';
-	return { kind: 'postgres', url: url.toString(), label: `PostgreSQL ${version}` };
+	const serverUrl = process.env.BENCH_POSTGRES_URL || startThrowawayPostgres(port + 10000, cleanups).url;
+	const { url, version } = await freshDatabase(serverUrl, 'vocea_bench');
+	return { kind: 'postgres', url, label: `PostgreSQL ${version}` };
 }
 
 // ---------- server ----------
 
-function serverEnv(database: BenchDatabase, dataDir: string): NodeJS.ProcessEnv {
-	return {
-		...process.env,
-		DATABASE_URL: database.url,
-		DATA_DIR: dataDir,
-		AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-		ADMIN_EMAIL: 'admin@vocea.test',
-		ADMIN_PASSWORD: 'admin-password-bench',
-		PORT: String(port),
-		HOST: '127.0.0.1',
-		ORIGIN: origin,
-		NODE_ENV: 'production',
-		LOG_LEVEL: 'warn',
-		VOCEA_DEMO: '1',
-		VOCEA_BENCH: '1',
-		// A web process beside a job worker: it queues jobs but does not poll for them (no background queries).
-		JOBS: 'queue'
-	};
-}
-
-async function waitFor(url: string, ms: number) {
-	const until = Date.now() + ms;
-	while (Date.now() < until) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 250));
-	}
-	throw new Error(`server did not answer ${url} within ${ms} ms`);
-}
-
 function startServer(env: NodeJS.ProcessEnv): ChildProcess {
 	const profile = args.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
-	const server = spawn(
-		process.execPath,
-		[
-			...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
-			'--import',
-			'./bench/participation/count-queries.ts',
-			join(buildDir, 'index.js')
-		],
-		{ stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env }
-	);
-	cleanups.push(async () => {
-		if (server.exitCode !== null) return;
-		const exited = new Promise((r) => server.once('exit', r));
-		server.kill('SIGTERM');
-		const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
-		await exited;
-		clearTimeout(timer);
-	});
-	return server;
+	return startBuiltServer(buildDir, env, cleanups, [
+		...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+		'--import',
+		'./bench/participation/count-queries.ts'
+	]);
 }
 
 /** The number of SQL statements the server has sent so far (from the preloaded counter). */
@@ -220,17 +98,6 @@ function traced(server: ChildProcess): Promise<{ statements: number; texts: Stat
 		server.once('message', (m) => resolve(m as { statements: number; texts: Statement[] }));
 		server.send('statements');
 	});
-}
-
-/** CPU seconds (user + system) used so far by a process on this machine. */
-function cpuSeconds(pid: number): number {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return (Number(fields[11]) + Number(fields[12])) / clockTicks;
-	} catch {
-		return 0;
-	}
 }
 
 // ---------- signing in ----------
@@ -271,11 +138,6 @@ interface Measurement {
 	serverCpuMs: number;
 	dbCpuMs: number;
 	loadCpuMs: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-	if (!sorted.length) return NaN;
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** Waits until the server answers the bare page promptly again (up to 60 s), i.e. an earlier backlog is served. */
@@ -405,7 +267,6 @@ function report(rows: Measurement[], baseline: number) {
 		'DB CPU ms/req',
 		'load gen CPU ms/req'
 	];
-	const fixed = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : '-');
 	const lines = rows.map((r) => [
 		r.name,
 		r.who,
@@ -422,11 +283,7 @@ function report(rows: Measurement[], baseline: number) {
 		fixed(r.dbCpuMs, 2),
 		fixed(r.loadCpuMs, 2)
 	]);
-	const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-	const row = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-	console.log(row(head));
-	console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
-	for (const l of lines) console.log(row(l));
+	printTable(head, lines);
 }
 
 function targetsFor(t: BenchTargets): Target[] {
@@ -445,13 +302,16 @@ function targetsFor(t: BenchTargets): Target[] {
 async function main() {
 	const started = new Date();
 	const dataDir = mkdtempSync(join(tmpdir(), 'vocea-bench-data-'));
-	cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+	cleanups.add(() => rmSync(dataDir, { recursive: true, force: true }));
 	// The migrations as they are now, for every step of the run (the tree may change while the benchmark runs).
 	const migrations = join(dataDir, 'drizzle');
 	cpSync('drizzle', migrations, { recursive: true });
 	build();
 	const database = await createDatabase();
-	const env = { ...serverEnv(database, dataDir), MIGRATIONS_DIR: migrations };
+	const env = {
+		...serverEnv({ databaseUrl: database.url, dataDir, port, origin }),
+		MIGRATIONS_DIR: migrations
+	};
 
 	console.log(`preparing the database (${database.label}): migrations, demo data …`);
 	const prep = spawnSync(
@@ -479,7 +339,7 @@ async function main() {
 	const db = database.kind === 'postgres' ? new pg.Client({ connectionString: database.url }) : null;
 	if (db) {
 		await db.connect();
-		cleanups.push(() => db.end());
+		cleanups.add(() => db.end());
 	}
 	// better-auth's session cookie cache (auth.ts) lasts 5 minutes and autocannon never takes the refreshed cookie it
 	// sends back: sign in again before it runs out, so every signed-in run measures the steady state of a browser.
@@ -506,25 +366,23 @@ async function main() {
 		rows.push(m);
 	};
 	console.log(`load: ${connections} connections, ${warmup} s warm-up, ${duration} s measured per page`);
-	await run(bare, 'anonymous');
-	await run(bare, 'signed in');
+	// --skip-bare (profiling one page): no baseline, so no "× bare" either.
+	if (!flag('skip-bare')) {
+		await run(bare, 'anonymous');
+		await run(bare, 'signed in');
+	}
 	for (const t of pages) {
 		if (whoOnly !== 'signed') await run(t, 'anonymous');
 		if (whoOnly !== 'anonymous') await run(t, 'signed in');
 	}
 	// The baseline again at the end: how much the machine drifted during the run.
-	await run({ ...bare, name: 'bare page (again)' }, 'anonymous');
+	if (!flag('skip-bare')) await run({ ...bare, name: 'bare page (again)' }, 'anonymous');
 
 	const bareRuns = rows.filter((r) => r.name.startsWith('bare page') && r.who === 'anonymous');
 	// The better of the two bare runs is the baseline, so the ratio is never flattered by a slow baseline.
 	const baseline = Math.max(...bareRuns.map((r) => r.requestsPerSecond));
 	console.log('');
-	console.log(
-		`${started.toISOString()} · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim()} · ` +
-			`${(totalmem() / 2 ** 30).toFixed(0)} GiB · load average at the end ${loadavg()
-				.map((l) => l.toFixed(1))
-				.join(' ')}`
-	);
+	console.log(machineLine(started).replace('load average now', 'load average at the end'));
 	console.log(`database: ${database.label}; data set: ${filled.description}`);
 	console.log(`baseline (× bare): ${baseline.toFixed(0)} req/s, anonymous bare page, the better of two runs`);
 	console.log('');
@@ -543,5 +401,5 @@ async function main() {
 try {
 	await main();
 } finally {
-	await cleanUp();
+	await cleanups.run();
 }

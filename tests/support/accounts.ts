@@ -29,6 +29,14 @@ export class CookieJar {
 	headers(): Headers {
 		return new Headers({ cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') });
 	}
+	/** Read like SvelteKit's `event.cookies` (values decoded). */
+	cookies(): { get(name: string): string | undefined } {
+		return { get: (name) => (this.jar.has(name) ? decodeURIComponent(this.jar.get(name)!) : undefined) };
+	}
+	set(name: string, value: string): this {
+		this.jar.set(name, value);
+		return this;
+	}
 }
 
 export const visitor = (ip = '198.51.100.10'): Actor => anonymous({ ip, userAgent: 'vitest' });

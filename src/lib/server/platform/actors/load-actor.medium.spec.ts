@@ -6,17 +6,18 @@ import { insertPerson } from '../../../../../tests/support/people.ts';
 import { processWithThreePhases } from '../../../../../tests/support/spaces.ts';
 import { actorOf } from '../../../../../tests/support/people.ts';
 import { departmentMembers, departments, session, spaceRoles, user, verifications } from '../db/schema.ts';
-import { loadActor } from './load-actor.ts';
+import { loadActor, loadSessionActor } from './load-actor.ts';
 
 const database = useTestDatabase();
 const db = () => database().db;
 
+/** A session row; returns its token (what the signed cookie carries). */
 async function addSession(userId: string, expiresInMs = 3_600_000) {
-	const id = randomUUID();
+	const token = randomUUID();
 	await db()
 		.insert(session)
-		.values({ id, token: randomUUID(), userId, expiresAt: new Date(Date.now() + expiresInMs) });
-	return id;
+		.values({ id: randomUUID(), token, userId, expiresAt: new Date(Date.now() + expiresInMs) });
+	return token;
 }
 
 describe('loading the actor of a signed-in user (one statement per request)', () => {
@@ -42,7 +43,9 @@ describe('loading the actor of a signed-in user (one statement per request)', ()
 				{ userId: id, kind: 'phone', method: 'sms', revokedAt: new Date() }
 			]);
 
-		const actor = await loadActor(db(), id, { ip: '203.0.113.1' }, { sessionId: await addSession(id) });
+		const found = await loadSessionActor(db(), await addSession(id), { ip: '203.0.113.1' });
+		const actor = found!.actor;
+		expect(actor).toEqual(await loadActor(db(), id, { ip: '203.0.113.1' }));
 		expect(actor.kind).toBe('user');
 		if (actor.kind !== 'user') return;
 		expect([...actor.roles].sort()).toEqual(['admin', 'staff']);
@@ -60,18 +63,18 @@ describe('loading the actor of a signed-in user (one statement per request)', ()
 		expect(staff).toMatchObject({ roles: [], pendingRoles: ['staff'] });
 	});
 
-	it('is anonymous when the session was revoked or expired, or the account deleted', async () => {
+	it('finds no one when the session was revoked or expired, or the account deleted', async () => {
 		const id = await insertPerson('ana@example.ro');
 		const live = await addSession(id);
 		const expired = await addSession(id, -1000);
-		expect((await loadActor(db(), id, {}, { sessionId: live })).kind).toBe('user');
-		expect((await loadActor(db(), id, {}, { sessionId: expired })).kind).toBe('anonymous');
-		const other = await insertPerson('other@example.ro');
-		expect((await loadActor(db(), other, {}, { sessionId: live })).kind).toBe('anonymous');
-		await db().delete(session).where(eq(session.id, live));
-		expect((await loadActor(db(), id, {}, { sessionId: live })).kind).toBe('anonymous');
+		expect((await loadSessionActor(db(), live))?.actor).toMatchObject({ kind: 'user', id });
+		expect(await loadSessionActor(db(), expired)).toBeNull();
+		expect(await loadSessionActor(db(), 'no-such-token')).toBeNull();
+		await db().delete(session).where(eq(session.token, live));
+		expect(await loadSessionActor(db(), live)).toBeNull();
 		const kept = await addSession(id);
 		await db().update(user).set({ deletedAt: new Date() }).where(eq(user.id, id));
-		expect((await loadActor(db(), id, {}, { sessionId: kept })).kind).toBe('anonymous');
+		expect(await loadSessionActor(db(), kept)).toBeNull();
+		expect((await loadActor(db(), id)).kind).toBe('anonymous');
 	});
 });

@@ -1,5 +1,5 @@
 /** Builds the Actor for a signed-in user from the database: roles, departments, space roles, verifications. */
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { departmentMembers, session, spaceRoles, user, userRoles, verifications } from '../db/schema.ts';
 import type { Actor, PlatformRole, RequestContext, SpaceRole, VerificationKind } from './actor.ts';
@@ -7,50 +7,62 @@ import type { Actor, PlatformRole, RequestContext, SpaceRole, VerificationKind }
 /** A JSON array of one column of the user's rows in a table (`[]` when there are none), for one-statement loading. */
 const jsonList = (expr: SQL, from: SQL) => sql`(select coalesce(json_agg(${expr}), '[]'::json) ${from})`;
 
+/** The user's row with roles, departments, space roles and verifications as correlated JSON subqueries. */
+const actorColumns = () => ({
+	id: user.id,
+	name: user.name,
+	email: user.email,
+	locale: user.locale,
+	emailVerified: user.emailVerified,
+	twoFactorEnabled: user.twoFactorEnabled,
+	deletedAt: user.deletedAt,
+	roles: jsonList(sql`${userRoles.role}`, sql`from ${userRoles} where ${userRoles.userId} = ${user.id}`).mapWith((v) =>
+		asList<string>(v)
+	),
+	departmentIds: jsonList(
+		sql`${departmentMembers.departmentId}`,
+		sql`from ${departmentMembers} where ${departmentMembers.userId} = ${user.id}`
+	).mapWith((v) => asList<string>(v)),
+	spaceRoles: jsonList(
+		sql`json_build_array(${spaceRoles.spaceId}, ${spaceRoles.role})`,
+		sql`from ${spaceRoles} where ${spaceRoles.userId} = ${user.id}`
+	).mapWith((v) => asList<[string, string]>(v)),
+	verifications: jsonList(
+		sql`${verifications.kind}`,
+		sql`from ${verifications} where ${verifications.userId} = ${user.id} and ${verifications.revokedAt} is null`
+	).mapWith((v) => asList<string>(v))
+});
+
+type ActorRow = { [K in keyof ReturnType<typeof actorColumns>]: ReturnType<typeof actorColumns>[K]['_']['type'] };
+
+/** Builds the Actor for a user (jobs, tests, commands acting for someone); anonymous if absent or deleted. */
+export async function loadActor(db: Db, userId: string, context: RequestContext = {}): Promise<Actor> {
+	const [u] = await db.select(actorColumns()).from(user).where(eq(user.id, userId));
+	return toActor(u, context);
+}
+
 /**
- * Every signed-in request runs this, so it is ONE statement: the user with roles, departments, space roles and
- * verifications as correlated JSON subqueries. With `sessionId` it also requires that session to exist and be
- * unexpired, so a session revoked elsewhere (sign-out, password reset, account deletion) stops at once even while
- * better-auth answers `getSession` from its signed cookie cache (auth.ts).
+ * Every signed-in request runs this, so it is ONE statement: the live (unexpired) session with the given token, its
+ * user, roles, departments, space roles and verifications. A session revoked elsewhere (sign-out, password reset,
+ * account deletion) stops at once. Null when there is no such session.
  */
-export async function loadActor(
+export async function loadSessionActor(
 	db: Db,
-	userId: string,
-	context: RequestContext = {},
-	options: { sessionId?: string } = {}
-): Promise<Actor> {
-	const sessionLive = options.sessionId
-		? sql`exists (select 1 from ${session} where ${session.id} = ${options.sessionId} and ${session.userId} = ${user.id} and ${session.expiresAt} > now())`
-		: sql`true`;
-	const [u] = await db
-		.select({
-			id: user.id,
-			name: user.name,
-			email: user.email,
-			locale: user.locale,
-			emailVerified: user.emailVerified,
-			twoFactorEnabled: user.twoFactorEnabled,
-			deletedAt: user.deletedAt,
-			roles: jsonList(sql`${userRoles.role}`, sql`from ${userRoles} where ${userRoles.userId} = ${user.id}`).mapWith(
-				(v) => asList<string>(v)
-			),
-			departmentIds: jsonList(
-				sql`${departmentMembers.departmentId}`,
-				sql`from ${departmentMembers} where ${departmentMembers.userId} = ${user.id}`
-			).mapWith((v) => asList<string>(v)),
-			spaceRoles: jsonList(
-				sql`json_build_array(${spaceRoles.spaceId}, ${spaceRoles.role})`,
-				sql`from ${spaceRoles} where ${spaceRoles.userId} = ${user.id}`
-			).mapWith((v) => asList<[string, string]>(v)),
-			verifications: jsonList(
-				sql`${verifications.kind}`,
-				sql`from ${verifications} where ${verifications.userId} = ${user.id} and ${verifications.revokedAt} is null`
-			).mapWith((v) => asList<string>(v)),
-			sessionLive: sql<boolean>`${sessionLive}`
-		})
-		.from(user)
-		.where(eq(user.id, userId));
-	if (!u || u.deletedAt || !u.sessionLive) return { kind: 'anonymous', context };
+	token: string,
+	context: RequestContext = {}
+): Promise<{ actor: Actor; sessionId: string; expiresAt: Date } | null> {
+	const [row] = await db
+		.select({ ...actorColumns(), sessionId: session.id, expiresAt: session.expiresAt })
+		.from(session)
+		.innerJoin(user, eq(user.id, session.userId))
+		.where(and(eq(session.token, token), gt(session.expiresAt, sql`now()`)));
+	if (!row) return null;
+	const actor = toActor(row, context);
+	return actor.kind === 'user' ? { actor, sessionId: row.sessionId, expiresAt: row.expiresAt } : null;
+}
+
+function toActor(u: ActorRow | undefined, context: RequestContext): Actor {
+	if (!u || u.deletedAt) return { kind: 'anonymous', context };
 	const granted = u.roles as PlatformRole[];
 	const twoFactorEnabled = Boolean(u.twoFactorEnabled);
 	const spaceRoleMap: Record<string, SpaceRole[]> = {};

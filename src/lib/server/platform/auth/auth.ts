@@ -17,6 +17,10 @@ export function configureAuthPlugins(plugins: BetterAuthPlugin[]) {
 	instance = undefined;
 }
 
+/** Sessions last 14 days and are renewed (extended, cookie resent) at most once a day of use. */
+export const SESSION_EXPIRES_IN = 60 * 60 * 24 * 14;
+export const SESSION_UPDATE_AGE = 60 * 60 * 24;
+
 async function create() {
 	const db = await getDb();
 	const origin = publicOrigin();
@@ -54,13 +58,9 @@ async function create() {
 			expiresIn: 60 * 60 * 24,
 			sendVerificationEmail: async ({ user: u, token }) => sendVerificationEmail(u, token)
 		},
-		session: {
-			expiresIn: 60 * 60 * 24 * 14,
-			updateAge: 60 * 60 * 24,
-			// getSession answers from a signed cookie for 5 minutes instead of two queries; revocation stays immediate
-			// because hooks.server.ts → loadActor checks the session row in its single statement (docs/PERFORMANCE.md).
-			cookieCache: { enabled: true, maxAge: 5 * 60 }
-		},
+		// Requests check the signed cookie and read the session in one statement themselves (session-actor.ts), and call
+		// getSession only to renew a session: no cookie cache needed (docs/PERFORMANCE.md).
+		session: { expiresIn: SESSION_EXPIRES_IN, updateAge: SESSION_UPDATE_AGE },
 		// Our own database-backed limiter covers the form actions (platform/auth/rate-limit.ts).
 		rateLimit: { enabled: false },
 		advanced: {

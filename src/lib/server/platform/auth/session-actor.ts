@@ -1,18 +1,47 @@
-/** Who a request comes from: better-auth's session (possibly from its cookie cache), checked against the session row. */
+/**
+ * Who a request comes from: the session cookie's signature is checked here (HMAC-SHA256 with the auth secret, as
+ * better-auth signs it) and the session row, its user and everything the actor needs are read in ONE statement
+ * (loadSessionActor). better-auth's own `getSession` (an internal context, WebCrypto and two queries per call) runs
+ * only when the session is due for renewal, so it extends the session and resends the cookie exactly as before.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { anonymous, type Actor, type RequestContext } from '../actors/actor.ts';
-import { loadActor } from '../actors/load-actor.ts';
+import { loadSessionActor } from '../actors/load-actor.ts';
+import { authSecret } from '../config/env.ts';
 import { getDb } from '../db/index.ts';
-import { getAuth } from './auth.ts';
+import { getAuth, SESSION_EXPIRES_IN, SESSION_UPDATE_AGE } from './auth.ts';
+
+/** better-auth's cookie name with our prefix (auth.ts: cookiePrefix), with `__Secure-` on https sites. */
+const cookieNames = ['vocea.session_token', '__Secure-vocea.session_token'];
+
+let secret: string | undefined;
+/** The auth secret, read once (authSecret() may read a file). */
+const sessionSecret = () => (secret ??= authSecret());
+
+/** The session token of a signed cookie value (`token.base64(hmac)`), or null when absent or not signed by us. */
+export function verifiedSessionToken(value: string | undefined, key: string = sessionSecret()): string | null {
+	if (!value) return null;
+	const dot = value.lastIndexOf('.');
+	if (dot < 1) return null;
+	const token = value.slice(0, dot);
+	const given = Buffer.from(value.slice(dot + 1), 'base64');
+	const expected = createHmac('sha256', key).update(token).digest();
+	return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
+}
+
+/** better-auth renews a session once a day of its lifetime has passed (auth.ts: expiresIn, updateAge). */
+export const dueForRenewal = (expiresAt: Date, now = Date.now()) =>
+	expiresAt.getTime() - SESSION_EXPIRES_IN * 1000 + SESSION_UPDATE_AGE * 1000 <= now;
 
 export async function actorFromSession(
+	cookies: { get(name: string): string | undefined },
 	headers: Headers,
 	context: RequestContext = {}
 ): Promise<{ actor: Actor; sessionId: string | null }> {
-	const auth = await getAuth();
-	const found = await auth.api.getSession({ headers });
+	const token = cookieNames.map((n) => verifiedSessionToken(cookies.get(n))).find((t) => t !== null);
+	if (!token) return { actor: anonymous(context), sessionId: null };
+	const found = await loadSessionActor(await getDb(), token, context);
 	if (!found) return { actor: anonymous(context), sessionId: null };
-	// getSession may have answered from its signed cookie (auth.ts: cookieCache) without reading the database, so
-	// loadActor's single statement also requires the session row: sign-out and revocation take effect at once.
-	const actor = await loadActor(await getDb(), found.user.id, context, { sessionId: found.session.id });
-	return { actor, sessionId: actor.kind === 'user' ? found.session.id : null };
+	if (dueForRenewal(found.expiresAt)) await (await getAuth()).api.getSession({ headers });
+	return { actor: found.actor, sessionId: found.sessionId };
 }

@@ -1,19 +1,20 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { base32 } from '@better-auth/utils/base32';
 import { createOTP } from '@better-auth/utils/otp';
 import { useTestDatabase } from '../../../../../../tests/setup/database.ts';
 import { CookieJar, createCitizen, lastMessage, tokenIn, visitor } from '../../../../../../tests/support/accounts.ts';
-import { user } from '../../db/schema.ts';
+import { session, user } from '../../db/schema.ts';
 import { listOutbox } from '../../notifications/outbox.ts';
-import { getAuth } from '../auth.ts';
+import { getAuth, SESSION_EXPIRES_IN, SESSION_UPDATE_AGE } from '../auth.ts';
 import { signUp } from './sign-up.ts';
 import { confirmEmail } from './confirm-email.ts';
 import { resendConfirmation } from './resend-confirmation.ts';
 import { signIn, LOCKOUT_AFTER_FAILURES } from './sign-in.ts';
 import { completeTwoFactorSignIn } from './complete-two-factor-sign-in.ts';
 import { signOut } from './sign-out.ts';
-import { actorFromSession } from '../session-actor.ts';
+import { actorFromSession, dueForRenewal, verifiedSessionToken } from '../session-actor.ts';
 
 const database = useTestDatabase();
 const PASSWORD = 'a long enough password';
@@ -254,10 +255,60 @@ describe('signing out', () => {
 		const result = await signIn(visitor(), { email: 'ana@example.ro', password: PASSWORD });
 		const jar = new CookieJar().take(result.ok ? result.value.headers : new Headers());
 		expect(await auth.api.getSession({ headers: jar.headers() })).not.toBeNull();
-		expect((await actorFromSession(jar.headers())).actor.kind).toBe('user');
+		expect((await actorFromSession(jar.cookies(), jar.headers())).actor.kind).toBe('user');
 		await signOut(visitor(), { headers: jar.headers() });
-		// Even a copy of the cookies kept after signing out (better-auth may still answer getSession from its signed
-		// cookie cache, auth.ts) no longer signs anyone in: the app checks the session row on every request.
-		expect(await actorFromSession(jar.headers())).toMatchObject({ actor: { kind: 'anonymous' }, sessionId: null });
+		// Even a copy of the cookies kept after signing out no longer signs anyone in: every request reads the session row.
+		expect(await actorFromSession(jar.cookies(), jar.headers())).toMatchObject({
+			actor: { kind: 'anonymous' },
+			sessionId: null
+		});
+	});
+});
+
+describe('the session of a request', () => {
+	async function signedIn() {
+		await createCitizen('ana@example.ro');
+		const result = await signIn(visitor(), { email: 'ana@example.ro', password: PASSWORD });
+		return new CookieJar().take(result.ok ? result.value.headers : new Headers());
+	}
+
+	it('is read from the signed cookie, in one statement, without better-auth', async () => {
+		const jar = await signedIn();
+		const found = await actorFromSession(jar.cookies(), jar.headers());
+		expect(found.actor).toMatchObject({ kind: 'user', email: 'ana@example.ro' });
+		const [row] = await database().db.select().from(session).where(eq(session.id, found.sessionId!));
+		expect(row.userId).toBe(found.actor.kind === 'user' ? found.actor.id : null);
+	});
+
+	it('is refused when the cookie was not signed with our secret, or names another token', async () => {
+		const jar = await signedIn();
+		const value = jar.cookies().get('vocea.session_token')!;
+		const token = value.slice(0, value.lastIndexOf('.'));
+		expect(verifiedSessionToken(value)).toBe(token);
+		const forged = `${token}.${createHmac('sha256', 'not our secret').update(token).digest('base64')}`;
+		expect(verifiedSessionToken(forged)).toBeNull();
+		const other = `other-token${value.slice(value.lastIndexOf('.'))}`;
+		for (const bad of [forged, other, token, '']) {
+			jar.set('vocea.session_token', encodeURIComponent(bad));
+			expect((await actorFromSession(jar.cookies(), jar.headers())).actor.kind).toBe('anonymous');
+		}
+	});
+
+	it('is renewed by better-auth once a day of its lifetime has passed, and an expired one signs nobody in', async () => {
+		const jar = await signedIn();
+		const { sessionId } = await actorFromSession(jar.cookies(), jar.headers());
+		const db = database().db;
+		const old = new Date(Date.now() + (SESSION_EXPIRES_IN - SESSION_UPDATE_AGE - 60) * 1000);
+		await db.update(session).set({ expiresAt: old }).where(eq(session.id, sessionId!));
+		expect(dueForRenewal(old)).toBe(true);
+		expect((await actorFromSession(jar.cookies(), jar.headers())).actor.kind).toBe('user');
+		const [renewed] = await db.select().from(session).where(eq(session.id, sessionId!));
+		expect(renewed.expiresAt.getTime()).toBeGreaterThan(old.getTime() + 3_600_000);
+		expect(dueForRenewal(renewed.expiresAt)).toBe(false);
+		await db
+			.update(session)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(session.id, sessionId!));
+		expect((await actorFromSession(jar.cookies(), jar.headers())).actor.kind).toBe('anonymous');
 	});
 });
