@@ -12,6 +12,8 @@ declare global {
 			actor: Actor;
 			/** better-auth session id, when signed in */
 			sessionId: string | null;
+			/** The signed-in person's unread notifications when the request began (read with the session). */
+			unreadNotifications: number;
 			locale: import('#lib/i18n/index.ts').Locale;
 			requestId: string;
 		}

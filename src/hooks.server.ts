@@ -38,11 +38,17 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = randomUUID();
 	event.locals.actor = anonymous(context);
 	event.locals.sessionId = null;
+	event.locals.unreadNotifications = 0;
 	// Health and metrics must answer even when the database is down.
 	if (event.url.pathname === '/healthz' || event.url.pathname === '/metrics') return resolve(event);
-	const { actor, sessionId } = await actorFromSession(event.cookies, event.request.headers, context);
+	const { actor, sessionId, unreadNotifications } = await actorFromSession(
+		event.cookies,
+		event.request.headers,
+		context
+	);
 	event.locals.actor = actor;
 	event.locals.sessionId = sessionId;
+	event.locals.unreadNotifications = unreadNotifications;
 	return resolve(event);
 };
 

@@ -3,7 +3,7 @@ import type { LayoutServerLoad } from './$types';
 import { needsTwoFactor, isUser } from '#lib/server/platform/actors/actor.ts';
 import { myUnreadCount } from '#lib/server/platform/notifications/queries.ts';
 
-export const load: LayoutServerLoad = async ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals, request }) => {
 	const a = locals.actor;
 	return {
 		locale: locals.locale,
@@ -13,7 +13,8 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 					name: a.name,
 					isStaff: a.roles.length > 0,
 					needsTwoFactor: needsTwoFactor(a),
-					unreadNotifications: await myUnreadCount(a)
+					// Read with the session (hooks); after a form action (which may have read notifications) read again.
+					unreadNotifications: request.method === 'GET' ? locals.unreadNotifications : await myUnreadCount(a)
 				}
 			: null
 	};

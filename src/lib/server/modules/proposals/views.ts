@@ -2,6 +2,7 @@
 import { isUser, type Actor } from '../../platform/actors/actor.ts';
 import { getDb } from '../../platform/db/index.ts';
 import { neighbourhoodChoices } from '../../platform/geo/place.ts';
+import { sharedData } from '../../platform/http/shared-data.ts';
 import { linksOf } from '../../platform/links/index.ts';
 import { isFollowing } from '../../platform/notifications/follows.ts';
 import { authorize } from '../../platform/permissions/index.ts';
@@ -93,12 +94,26 @@ export async function viewProposals(
 		seed: query.seed,
 		assignedTo: query.assigned && isUser(actor) && staffOrEvaluator ? actor.id : undefined
 	};
+	// Everything but "what I support" is the same for every visitor: read once per PAGE_CACHE_SECONDS (shared-data.ts);
+	// an evaluator's own assignments are personal, so that filter is always read fresh.
+	const shared = <T>(what: string, load: () => Promise<T>) =>
+		filters.assignedTo ? load() : sharedData(`proposals:${moduleId}:${what}`, load);
+	const filterKey = JSON.stringify([
+		filters.q,
+		filters.neighbourhood,
+		filters.category,
+		filters.state,
+		filters.sort,
+		filters.seed
+	]);
 	const [categories, states, neighbourhoods, page, pins] = await Promise.all([
-		categoriesOf(db, moduleId),
-		statesOf(db, moduleId),
-		neighbourhoodChoices(db),
-		listProposals(db, moduleId, filters, { page: query.page, perPage }),
-		query.view === 'map' ? proposalPins(db, moduleId, filters) : Promise.resolve([])
+		shared('categories', () => categoriesOf(db, moduleId)),
+		shared('states', () => statesOf(db, moduleId)),
+		sharedData('neighbourhood-choices', () => neighbourhoodChoices(db)),
+		shared(`page:${filterKey}:${query.page}:${perPage}`, () =>
+			listProposals(db, moduleId, filters, { page: query.page, perPage })
+		),
+		query.view === 'map' ? shared(`pins:${filterKey}`, () => proposalPins(db, moduleId, filters)) : Promise.resolve([])
 	]);
 	const supported = isUser(actor)
 		? await supportedAmong(

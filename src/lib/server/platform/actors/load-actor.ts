@@ -1,7 +1,7 @@
 /** Builds the Actor for a signed-in user from the database: roles, departments, space roles, verifications. */
 import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { departmentMembers, session, spaceRoles, user, userRoles, verifications } from '../db/schema.ts';
+import { departmentMembers, notifications, session, spaceRoles, user, userRoles, verifications } from '../db/schema.ts';
 import type { Actor, PlatformRole, RequestContext, SpaceRole, VerificationKind } from './actor.ts';
 
 /** A JSON array of one column of the user's rows in a table (`[]` when there are none), for one-statement loading. */
@@ -43,22 +43,33 @@ export async function loadActor(db: Db, userId: string, context: RequestContext 
 
 /**
  * Every signed-in request runs this, so it is ONE statement: the live (unexpired) session with the given token, its
- * user, roles, departments, space roles and verifications. A session revoked elsewhere (sign-out, password reset,
+ * user, roles, departments, space roles, verifications and unread notifications. A session revoked elsewhere (sign-out, password reset,
  * account deletion) stops at once. Null when there is no such session.
  */
 export async function loadSessionActor(
 	db: Db,
 	token: string,
 	context: RequestContext = {}
-): Promise<{ actor: Actor; sessionId: string; expiresAt: Date } | null> {
+): Promise<{ actor: Actor; sessionId: string; expiresAt: Date; unreadNotifications: number } | null> {
 	const [row] = await db
-		.select({ ...actorColumns(), sessionId: session.id, expiresAt: session.expiresAt })
+		.select({
+			...actorColumns(),
+			sessionId: session.id,
+			expiresAt: session.expiresAt,
+			// The header's badge on every page: here rather than in a statement of its own.
+			unreadNotifications:
+				sql<number>`(select count(*) from ${notifications} where ${notifications.userId} = ${user.id} and ${notifications.readAt} is null)`.mapWith(
+					Number
+				)
+		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
 		.where(and(eq(session.token, token), gt(session.expiresAt, sql`now()`)));
 	if (!row) return null;
 	const actor = toActor(row, context);
-	return actor.kind === 'user' ? { actor, sessionId: row.sessionId, expiresAt: row.expiresAt } : null;
+	return actor.kind === 'user'
+		? { actor, sessionId: row.sessionId, expiresAt: row.expiresAt, unreadNotifications: row.unreadNotifications }
+		: null;
 }
 
 function toActor(u: ActorRow | undefined, context: RequestContext): Actor {

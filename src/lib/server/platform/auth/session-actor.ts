@@ -37,11 +37,12 @@ export async function actorFromSession(
 	cookies: { get(name: string): string | undefined },
 	headers: Headers,
 	context: RequestContext = {}
-): Promise<{ actor: Actor; sessionId: string | null }> {
+): Promise<{ actor: Actor; sessionId: string | null; unreadNotifications: number }> {
 	const token = cookieNames.map((n) => verifiedSessionToken(cookies.get(n))).find((t) => t !== null);
-	if (!token) return { actor: anonymous(context), sessionId: null };
+	const nobody = { actor: anonymous(context), sessionId: null, unreadNotifications: 0 };
+	if (!token) return nobody;
 	const found = await loadSessionActor(await getDb(), token, context);
-	if (!found) return { actor: anonymous(context), sessionId: null };
+	if (!found) return nobody;
 	if (dueForRenewal(found.expiresAt)) await (await getAuth()).api.getSession({ headers });
-	return { actor: found.actor, sessionId: found.sessionId };
+	return { actor: found.actor, sessionId: found.sessionId, unreadNotifications: found.unreadNotifications };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clearSharedData, sharedData } from './shared-data.ts';
 import { PageCache, cacheableRequest, cacheableResponse, pageCacheHandle } from './page-cache.ts';
 
 const locales = ['ro', 'en', 'hu', 'de', 'sr', 'uk'];
@@ -161,5 +162,30 @@ describe('pageCacheHandle', () => {
 		const again = await s.call('/');
 		expect(again.headers.get('x-vocea-cache')).toBeNull();
 		expect(s.rendered()).toBe(2);
+	});
+});
+
+describe('pageCacheHandle and the shared data of signed-in pages', () => {
+	it('lets signed-in reads share page data, but not the personal areas, and empties it on any write', async () => {
+		let reads = 0;
+		const handle = pageCacheHandle({ cache: new PageCache(), ttlSeconds: () => 2, locales });
+		const call = (path: string, method = 'GET') => {
+			const request = new Request(`http://x${path}`, { method, headers: { cookie: 'vocea.session_token=t' } });
+			const event = { request, url: new URL(request.url), isDataRequest: false, locals: { locale: 'ro' } } as never;
+			return handle({
+				event,
+				resolve: async () => {
+					const value = await sharedData('process:x', async () => ++reads);
+					return new Response(`<p>${value}</p>`, { headers: { 'content-type': 'text/html' } });
+				}
+			});
+		};
+		expect(await (await call('/processes/x')).text()).toBe('<p>1</p>');
+		expect(await (await call('/en/processes/x/proposals')).text()).toBe('<p>1</p>');
+		expect(await (await call('/account')).text()).toBe('<p>2</p>');
+		expect(await (await call('/processes/x')).text()).toBe('<p>1</p>');
+		await call('/processes/x/proposals/m/new', 'POST');
+		expect(await (await call('/processes/x')).text()).toBe('<p>4</p>');
+		clearSharedData();
 	});
 });

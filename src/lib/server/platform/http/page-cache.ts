@@ -1,6 +1,7 @@
 /** A short-lived, in-process cache of rendered HTML pages for anonymous visitors (PAGE_CACHE_SECONDS, default 2). */
 import type { Handle } from '@sveltejs/kit/hooks';
 import { config } from '../config/env.ts';
+import { clearSharedData, withSharedData } from './shared-data.ts';
 
 /** Paths whose answers are personal, for tests, or cached by their own rules (API, feeds, health, benchmark). */
 const NEVER_CACHED = ['/admin', '/account', '/test-hooks', '/api', '/feeds', '/healthz', '/metrics', '/bench'];
@@ -51,8 +52,13 @@ export function cacheableRequest(
 	if (accept && !accept.includes('text/html') && !accept.includes('*/*')) return false;
 	const url = new URL(request.url);
 	if (url.pathname.endsWith('/__data.json') || url.pathname.includes('/_app/')) return false;
-	const path = withoutLocale(url.pathname, locales);
-	return !NEVER_CACHED.some((p) => underPrefix(path, p));
+	return !excludedPath(url.pathname, locales);
+}
+
+/** Whether a path is in the personal, test or specially cached areas (in any language). */
+function excludedPath(pathname: string, locales: readonly string[]): boolean {
+	const path = withoutLocale(pathname, locales);
+	return NEVER_CACHED.some((p) => underPrefix(path, p));
 }
 
 /** Whether a response may be shared: a plain 200 HTML page that sets no cookie and is not marked private. */
@@ -144,9 +150,16 @@ export function pageCacheHandle(options: {
 	return async ({ event, resolve }) => {
 		const ttl = ttlSeconds();
 		if (ttl <= 0) return resolve(event);
+		const reading = event.request.method === 'GET' || event.request.method === 'HEAD';
 		if (!cacheableRequest(event.request, locales) || event.isDataRequest) {
+			// Signed-in pages are rendered for each person, but the data they share with everyone comes from the
+			// shared data cache (shared-data.ts); never in the personal and test areas.
+			if (reading && !excludedPath(event.url.pathname, locales)) return withSharedData(ttl, () => resolve(event));
 			const response = await resolve(event);
-			if (event.request.method !== 'GET' && event.request.method !== 'HEAD') cache.clear();
+			if (!reading) {
+				cache.clear();
+				clearSharedData();
+			}
 			return response;
 		}
 		const key = `${event.locals.locale}\n${event.url.pathname}${event.url.search}`;
@@ -162,7 +175,7 @@ export function pageCacheHandle(options: {
 		let settle: (page: CachedPage | null) => void = () => {};
 		rendering.set(key, new Promise((r) => (settle = r)));
 		try {
-			const response = await resolve(event);
+			const response = await withSharedData(ttl, () => resolve(event));
 			if (event.request.method !== 'GET' || !cacheableResponse(response)) {
 				settle(null);
 				return response;

@@ -10,6 +10,7 @@ import { moduleInstances, phases, spaces } from '../db/schema.ts';
 import { verificationKinds, type Actor, type VerificationKind } from '../actors/actor.ts';
 import type { Decision } from '../permissions/index.ts';
 import { requireVerification } from '../permissions/verification.ts';
+import { sharedData } from '../http/shared-data.ts';
 import { NotFoundError } from '../result.ts';
 import { currentPhaseAt } from '../spaces/timeline.ts';
 import type { AnyModule, ModuleContext } from './define-module.ts';
@@ -65,18 +66,25 @@ export async function loadModule(
 	moduleId: string,
 	now: Date = new Date()
 ): Promise<{ instance: ModuleInstance; ctx: ModuleContext }> {
+	const rows = await sharedData(`module:${manifest.name}:${moduleId}`, () => moduleRows(db, manifest, moduleId));
+	if (!rows) throw new NotFoundError('module');
+	return { instance: rows.instance, ctx: moduleContext(manifest, rows.instance, rows.space, rows.spacePhases, now) };
+}
+
+/** A mounted module of the manifest's kind with its space and the space's phases, or null. */
+async function moduleRows(db: Db, manifest: AnyModule, moduleId: string) {
 	const [row] = await db
 		.select({ instance: moduleInstances, space: { id: spaces.id, slug: spaces.slug, status: spaces.status } })
 		.from(moduleInstances)
 		.innerJoin(spaces, eq(spaces.id, moduleInstances.spaceId))
 		.where(and(eq(moduleInstances.id, moduleId), eq(moduleInstances.kind, manifest.name)));
-	if (!row) throw new NotFoundError('module');
+	if (!row) return null;
 	const spacePhases = await db
 		.select({ id: phases.id, position: phases.position, startsOn: phases.startsOn, endsOn: phases.endsOn })
 		.from(phases)
 		.where(eq(phases.spaceId, row.space.id))
 		.orderBy(asc(phases.position));
-	return { instance: row.instance, ctx: moduleContext(manifest, row.instance, row.space, spacePhases, now) };
+	return { ...row, spacePhases };
 }
 
 /** May the actor take this action in this module now? The module's rule first, then the required verification. */

@@ -4,6 +4,7 @@ import { getDb, type Db } from '../db/index.ts';
 import { files, moduleInstances, phases, spaceDocuments, spaces } from '../db/schema.ts';
 import type { Actor } from '../actors/actor.ts';
 import { authorize } from '../permissions/index.ts';
+import { sharedData } from '../http/shared-data.ts';
 import { NotFoundError } from '../result.ts';
 import { canManageSpace } from './policy.ts';
 import { timelineAt } from './timeline.ts';
@@ -99,15 +100,23 @@ export async function listPublishedProcesses(now: Date = new Date()) {
  * does not exist.
  */
 export async function getVisibleProcess(db: Db, actor: Actor, slug: string, now: Date = new Date()) {
-	const space = await findSpaceBySlug(db, slug);
-	if (!space || !(spaceKinds as readonly string[]).includes(space.kind)) throw new NotFoundError('process');
+	const found = await sharedData(`process:${slug}`, () => processRows(db, slug));
+	if (!found) throw new NotFoundError('process');
+	const { space, spacePhases, modules, documents } = found;
 	if (space.status !== 'published' && !canManageSpace(actor, space.id).allowed) throw new NotFoundError('process');
+	return { space, phases: spacePhases, modules, documents, timeline: timelineAt(spacePhases, now) };
+}
+
+/** A space of a process kind by slug with its phases, modules and documents, or null. */
+async function processRows(db: Db, slug: string) {
+	const space = await findSpaceBySlug(db, slug);
+	if (!space || !(spaceKinds as readonly string[]).includes(space.kind)) return null;
 	const [spacePhases, modules, documents] = await Promise.all([
 		phasesOf(db, space.id),
 		modulesOf(db, space.id),
 		documentsOf(db, space.id)
 	]);
-	return { space, phases: spacePhases, modules, documents, timeline: timelineAt(spacePhases, now) };
+	return { space, spacePhases, modules, documents };
 }
 
 /** The phase's space id, for authorising commands addressed by phase. */
