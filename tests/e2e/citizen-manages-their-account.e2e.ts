@@ -53,7 +53,9 @@ describe('a citizen manages their account', () => {
 		await page.fill('#email', email);
 		await page.fill('#password', 'wrong password!');
 		await submit(page);
-		await expect.poll(() => page.locator('.error-summary').textContent()).toContain('wrong');
+		// Wait for the answer itself (expect.poll gives up after a second, too short on a loaded machine).
+		await page.locator('.error-summary').waitFor();
+		expect(await page.locator('.error-summary').textContent()).toContain('wrong');
 		await expectAccessible(page);
 		await page.fill('#password', password);
 		await submit(page);
@@ -103,7 +105,8 @@ describe('a citizen manages their account', () => {
 		await page.fill('#email', email);
 		await page.fill('#password', password);
 		await submit(page);
-		await expect.poll(() => page.locator('.error-summary').textContent()).toContain('greșită');
+		await page.locator('.error-summary').waitFor();
+		expect(await page.locator('.error-summary').textContent()).toContain('greșită');
 		await context.close();
 	});
 

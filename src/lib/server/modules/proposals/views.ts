@@ -4,6 +4,7 @@ import { getDb } from '../../platform/db/index.ts';
 import { neighbourhoodChoices } from '../../platform/geo/place.ts';
 import { sharedData } from '../../platform/http/shared-data.ts';
 import { linksOf } from '../../platform/links/index.ts';
+import { resourceChain } from '../../platform/links/chain.ts';
 import { isFollowing } from '../../platform/notifications/follows.ts';
 import { authorize } from '../../platform/permissions/index.ts';
 import { NotFoundError } from '../../platform/result.ts';
@@ -131,9 +132,10 @@ export async function viewProposals(
 		phase: { supports, threshold, creationEnabled: ctx.phaseSettings.creationEnabled },
 		canCreate: canProposals(actor, 'create', ctx),
 		isEvaluator: staffOrEvaluator,
-		categories,
-		states,
-		neighbourhoods,
+		// The filters need only ids and names (everything here is serialised into the page).
+		categories: categories.map(({ id, name }) => ({ id, name })),
+		states: states.map(({ id, name }) => ({ id, name })),
+		neighbourhoods: neighbourhoods.map(({ id, name }) => ({ id, name })),
 		query,
 		total: page.total,
 		pages: Math.max(1, Math.ceil(page.total / perPage)),
@@ -232,6 +234,8 @@ export async function viewProposal(
 				e.kind === 'answered' ? stateView(String(e.data.state), (e.data.customStateId as string) ?? null, states) : null
 		})),
 		links: await linkTargets(db, links),
+		// The chain this proposal is part of (e.g. it became a budget idea, then a funded project): empty when alone.
+		chain: await resourceChain(db, { resourceType: 'proposal', resourceId: proposalId }),
 		evaluation: evaluation.allowed
 			? {
 					notes: await notesOf(db, proposalId),
