@@ -51,7 +51,24 @@ export async function loadSessionActor(
 	token: string,
 	context: RequestContext = {}
 ): Promise<{ actor: Actor; sessionId: string; expiresAt: Date; unreadNotifications: number } | null> {
-	const [row] = await db
+	const [row] = await sessionActorQuery(db).execute({ token });
+	if (!row) return null;
+	const actor = toActor(row, context);
+	return actor.kind === 'user'
+		? { actor, sessionId: row.sessionId, expiresAt: row.expiresAt, unreadNotifications: row.unreadNotifications }
+		: null;
+}
+
+/** Built once per database (drizzle's query building costs more than the query on every request) and prepared. */
+const sessionActorQueries = new WeakMap<Db, ReturnType<typeof buildSessionActorQuery>>();
+function sessionActorQuery(db: Db) {
+	let query = sessionActorQueries.get(db);
+	if (!query) sessionActorQueries.set(db, (query = buildSessionActorQuery(db)));
+	return query;
+}
+
+function buildSessionActorQuery(db: Db) {
+	return db
 		.select({
 			...actorColumns(),
 			sessionId: session.id,
@@ -64,12 +81,8 @@ export async function loadSessionActor(
 		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
-		.where(and(eq(session.token, token), gt(session.expiresAt, sql`now()`)));
-	if (!row) return null;
-	const actor = toActor(row, context);
-	return actor.kind === 'user'
-		? { actor, sessionId: row.sessionId, expiresAt: row.expiresAt, unreadNotifications: row.unreadNotifications }
-		: null;
+		.where(and(eq(session.token, sql.placeholder('token')), gt(session.expiresAt, sql`now()`)))
+		.prepare('session_actor');
 }
 
 function toActor(u: ActorRow | undefined, context: RequestContext): Actor {
