@@ -58,6 +58,14 @@ export async function fromPostgresUrl(
 	pool.on('error', (err) => {
 		void import('../log.ts').then(({ logger }) => logger().warn({ err }, 'idle database connection lost'));
 	});
+	// pg-pool listens for errors only while a connection is idle: one that dies while checked out (PostgreSQL restarted
+	// in the middle of a transaction) emitted 'error' with no listener and crashed the process (bench/budgets/crash.ts).
+	// Its queries fail (the request answers 500) and the pool discards it on release.
+	pool.on('connect', (client) =>
+		client.on('error', (err) => {
+			void import('../log.ts').then(({ logger }) => logger().warn({ err }, 'database connection lost in use'));
+		})
+	);
 	const db = drizzle({ client: pool, casing: 'snake_case' }) as unknown as Db;
 	return { db, kind: 'postgres', pool, close: () => pool.end() };
 }
