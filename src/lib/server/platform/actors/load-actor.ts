@@ -33,12 +33,15 @@ const actorColumns = () => ({
 	).mapWith((v) => asList<string>(v))
 });
 
-type ActorRow = { [K in keyof ReturnType<typeof actorColumns>]: ReturnType<typeof actorColumns>[K]['_']['type'] };
+async function userRow(db: Db, userId: string) {
+	const [u] = await db.select(actorColumns()).from(user).where(eq(user.id, userId));
+	return u;
+}
+type ActorRow = NonNullable<Awaited<ReturnType<typeof userRow>>>;
 
 /** Builds the Actor for a user (jobs, tests, commands acting for someone); anonymous if absent or deleted. */
 export async function loadActor(db: Db, userId: string, context: RequestContext = {}): Promise<Actor> {
-	const [u] = await db.select(actorColumns()).from(user).where(eq(user.id, userId));
-	return toActor(u, context);
+	return toActor(await userRow(db, userId), context);
 }
 
 /**
