@@ -30,13 +30,6 @@ CREATE TABLE "budgets_categories" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "budgets_commission" (
-	"module_id" text NOT NULL,
-	"user_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "budgets_commission_module_id_user_id_pk" PRIMARY KEY("module_id","user_id")
-);
---> statement-breakpoint
 CREATE TABLE "budgets_decisions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"project_id" text NOT NULL,
@@ -78,6 +71,7 @@ CREATE TABLE "budgets_progress" (
 	"text" jsonb NOT NULL,
 	"photo_file_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"author_id" text,
+	"submission_key" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -172,8 +166,6 @@ ALTER TABLE "budgets_appeals" ADD CONSTRAINT "budgets_appeals_decided_by_user_id
 ALTER TABLE "budgets_ballots" ADD CONSTRAINT "budgets_ballots_module_id_module_instances_id_fk" FOREIGN KEY ("module_id") REFERENCES "public"."module_instances"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "budgets_ballots" ADD CONSTRAINT "budgets_ballots_desk_id_budgets_desks_id_fk" FOREIGN KEY ("desk_id") REFERENCES "public"."budgets_desks"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "budgets_categories" ADD CONSTRAINT "budgets_categories_module_id_module_instances_id_fk" FOREIGN KEY ("module_id") REFERENCES "public"."module_instances"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "budgets_commission" ADD CONSTRAINT "budgets_commission_module_id_module_instances_id_fk" FOREIGN KEY ("module_id") REFERENCES "public"."module_instances"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "budgets_commission" ADD CONSTRAINT "budgets_commission_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "budgets_decisions" ADD CONSTRAINT "budgets_decisions_project_id_budgets_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."budgets_projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "budgets_decisions" ADD CONSTRAINT "budgets_decisions_decided_by_user_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "budgets_desks" ADD CONSTRAINT "budgets_desks_module_id_module_instances_id_fk" FOREIGN KEY ("module_id") REFERENCES "public"."module_instances"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -210,6 +202,7 @@ CREATE INDEX "budgets_desks_module_id_index" ON "budgets_desks" USING btree ("mo
 CREATE UNIQUE INDEX "budgets_paper_entries_module_id_serial_entry_index" ON "budgets_paper_entries" USING btree ("module_id","serial","entry");--> statement-breakpoint
 CREATE INDEX "budgets_paper_entries_module_id_status_index" ON "budgets_paper_entries" USING btree ("module_id","status");--> statement-breakpoint
 CREATE INDEX "budgets_progress_project_id_created_at_index" ON "budgets_progress" USING btree ("project_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "budgets_progress_project_id_submission_key_index" ON "budgets_progress" USING btree ("project_id","submission_key");--> statement-breakpoint
 CREATE INDEX "budgets_project_files_file_id_index" ON "budgets_project_files" USING btree ("file_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "budgets_projects_module_id_code_index" ON "budgets_projects" USING btree ("module_id","code");--> statement-breakpoint
 CREATE INDEX "budgets_projects_module_id_zone_id_index" ON "budgets_projects" USING btree ("module_id","zone_id");--> statement-breakpoint

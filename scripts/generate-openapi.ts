@@ -17,6 +17,15 @@ import {
 	ApiText
 } from '../src/lib/server/platform/spaces/api-schemas.ts';
 import { ApiProposal, ApiProposalList } from '../src/lib/server/modules/proposals/index.ts';
+import {
+	ApiBudgetBallots,
+	ApiBudgetBallotsFile,
+	ApiBudgetEdition,
+	ApiBudgetEditionList,
+	ApiBudgetPot,
+	ApiBudgetPotResult,
+	ApiBudgetResults
+} from '../src/lib/server/modules/budgets/index.ts';
 
 export const openApiPath = fileURLToPath(new URL('../docs/api/openapi.json', import.meta.url));
 
@@ -47,7 +56,14 @@ export const apiSchemas: z.ZodType[] = [
 	ApiProcessResponse,
 	ApiError,
 	ApiProposal,
-	ApiProposalList
+	ApiProposalList,
+	ApiBudgetPot,
+	ApiBudgetEdition,
+	ApiBudgetEditionList,
+	ApiBudgetPotResult,
+	ApiBudgetResults,
+	ApiBudgetBallotsFile,
+	ApiBudgetBallots
 ];
 
 const idParameter = (description: string) => ({
@@ -159,6 +175,39 @@ export const apiPaths: Record<string, Record<string, unknown>> = {
 					content: { 'text/csv': {} }
 				},
 				'404': { description: 'No published consultation has this id or slug.' }
+			}
+		}
+	},
+	'/budgets': {
+		get: {
+			operationId: 'listBudgetEditions',
+			summary:
+				'Published participatory-budgeting editions: pots, phases, stage, counting rules and, once counted, links to the results and the published ballots files with their SHA-256 and re-count commands',
+			parameters: [localeParameter],
+			responses: { '200': { description: 'The published editions.', content: jsonOf('BudgetEditionList') } }
+		}
+	},
+	'/budgets/{id}/results': {
+		get: {
+			operationId: 'getBudgetResults',
+			summary:
+				'Results of a counted edition, per pot: rule, tie-break, funded project codes (the ids in the ballots files), leftover, every project’s votes and the engine’s reason',
+			parameters: [idParameter('The edition (budgets module) id.'), localeParameter],
+			responses: {
+				'200': { description: 'The results.', content: jsonOf('BudgetResults') },
+				'404': { description: 'No published edition with results has this id.', content: jsonOf('Error') }
+			}
+		}
+	},
+	'/budgets/{id}/ballots': {
+		get: {
+			operationId: 'listBudgetBallots',
+			summary:
+				'The published Pabulib ballots files of a counted edition (one per pot), with SHA-256 and the command that re-counts each',
+			parameters: [idParameter('The edition (budgets module) id.')],
+			responses: {
+				'200': { description: 'The files.', content: jsonOf('BudgetBallots') },
+				'404': { description: 'No published edition with results has this id.', content: jsonOf('Error') }
 			}
 		}
 	},

@@ -6,8 +6,9 @@ import { proposals } from './modules/proposals/index.ts';
 import { surveys } from './modules/surveys/index.ts';
 import { consultations } from './modules/consultations/index.ts';
 import { meetings } from './modules/meetings/index.ts';
+import { budgets } from './modules/budgets/index.ts';
 
-export const modules: AnyModule[] = [pages, news, proposals, surveys, consultations, meetings];
+export const modules: AnyModule[] = [pages, news, proposals, surveys, consultations, meetings, budgets];
 
 export function findModule(name: string): AnyModule | undefined {
 	return modules.find((m) => m.name === name);

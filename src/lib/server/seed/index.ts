@@ -4,6 +4,7 @@ import type { Db } from '../platform/db/index.ts';
 import { seedReferenceData } from './reference.ts';
 import { seedDemoUsers, demoPassword } from './demo-users.ts';
 import { seedDemoProcesses } from './demo-processes.ts';
+import { seedDemoBudgets } from '../modules/budgets/index.ts';
 
 export interface SeedSummary {
 	seeded: boolean;
@@ -29,6 +30,12 @@ export async function seedIfEmpty(
 	if (!demo) return { seeded: true, description: parts.join(', ') };
 	const citizens = await seedDemoUsers(db);
 	const processes = await seedDemoProcesses(db, { adminId });
-	parts.push(`${citizens.length} demo citizens`, `${processes.length} participatory processes`);
+	// Participatory budgeting: a closed 2024 edition (ballots, results, implementation) and one open for voting.
+	const budgets = await seedDemoBudgets(db);
+	parts.push(
+		`${citizens.length} demo citizens`,
+		`${processes.length + budgets.slugs.length} participatory processes`,
+		`${budgets.ballots} demo ballots`
+	);
 	return { seeded: true, description: parts.join(', '), demoPassword };
 }

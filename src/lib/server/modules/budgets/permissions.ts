@@ -50,9 +50,12 @@ export function budgetsPermissions(actor: Actor, action: BudgetsAction, ctx: Bud
 		case 'read':
 			return staff || isPublic(ctx) ? allow : deny('not_published');
 		case 'manage':
-		case 'compute_results':
 		case 'decide_appeal':
 			return staff ? allow : deny('budgets_staff_only');
+		case 'compute_results':
+			// Results are counted once voting is over, never while ballots may still change.
+			if (!staff) return deny('budgets_staff_only');
+			return stageIs(ctx, 'results', 'implementation') ? allow : deny('budgets_results_voting_not_over');
 		case 'track':
 			return staff || isCityStaff(actor) ? allow : deny('budgets_staff_only');
 		case 'decide_eligibility':

@@ -351,7 +351,9 @@ export const budgetsProgress = pgTable(
 		text: jsonb().$type<Translated>().notNull(),
 		photoFileIds: jsonb().$type<string[]>().notNull().default([]),
 		authorId: text().references(() => user.id, { onDelete: 'set null' }),
+		/** A key the staff form carries, so a repeated submission adds (and announces) the entry only once. */
+		submissionKey: text(),
 		createdAt: createdAt()
 	},
-	(t) => [index().on(t.projectId, t.createdAt)]
+	(t) => [index().on(t.projectId, t.createdAt), uniqueIndex().on(t.projectId, t.submissionKey)]
 );

@@ -9,6 +9,7 @@ import {
 	readAnswerForm,
 	unassignEvaluator
 } from '#lib/server/modules/proposals/index.ts';
+import { promoteFromForm, promotionTargets } from '#lib/server/modules/budgets/index.ts';
 import { localizedPath } from '#lib/server/platform/i18n.ts';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => ({
@@ -17,7 +18,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => ({
 		spaceId: params.id,
 		moduleId: params.moduleId,
 		proposalId: params.proposalId
-	}))
+	})),
+	// Staff may turn the proposal into an idea of a participatory-budgeting edition (budgets module).
+	promotion: await promotionTargets(locals.actor)
 });
 
 type P = { id: string; moduleId: string; proposalId: string };
@@ -50,5 +53,23 @@ export const actions = {
 		const result = await addEvaluationNote(locals.actor, params, { body });
 		if (!result.ok) return fail(400, { errors: result.errors, note: body });
 		back(locals, params, 'noted');
+	},
+	promote: async ({ request, locals, params }) => {
+		const { proposal: p } = await manageProposal(locals.actor, {
+			spaceId: params.id,
+			moduleId: params.moduleId,
+			proposalId: params.proposalId
+		});
+		const source = {
+			resourceType: 'proposal',
+			resourceId: p.id,
+			title: p.title,
+			body: p.body,
+			place: { address: p.address, neighbourhoodId: p.neighbourhoodId, lat: p.latitude, lng: p.longitude },
+			authorId: p.authorId
+		};
+		const result = await promoteFromForm(locals.actor, source, await request.formData());
+		if (!result.ok) return fail(400, { errors: result.errors, promote: true });
+		back(locals, params, `promoted&promoted=${encodeURIComponent(result.value.code)}`);
 	}
 } satisfies Actions;

@@ -1,0 +1,131 @@
+/**
+ * For e2e stories only (called from `/test-hooks/budgets/desks`, which answers only when test hooks are on): an
+ * edition open for voting with one pot and projects on the ballot, desk staff accounts with a known two-factor key
+ * (their roles are in force only with two-factor sign-in), and a citizen with a confirmed phone.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { symmetricEncrypt } from 'better-auth/crypto';
+import { system } from '../../platform/actors/actor.ts';
+import { getAuth } from '../../platform/auth/auth.ts';
+import { todayInBucharest } from '../../platform/calendar/index.ts';
+import { getDb } from '../../platform/db/index.ts';
+import { account, twoFactor, user, userRoles, verifications, zones } from '../../platform/db/schema.ts';
+import { addPhase } from '../../platform/spaces/commands/add-phase.ts';
+import { configureModule } from '../../platform/spaces/commands/configure-module.ts';
+import { createProcess } from '../../platform/spaces/commands/create-process.ts';
+import { mountModule } from '../../platform/spaces/commands/mount-module.ts';
+import { publishProcessAndModules } from '../../spaces-runtime/admin.ts';
+import { budgets } from './manifest.ts';
+import { budgetsProjects, budgetsZones } from './schema.ts';
+
+const must = <T>(r: { ok: true; value: T } | { ok: false; errors: unknown }): T => {
+	if (!r.ok) throw new Error(JSON.stringify(r.errors));
+	return r.value;
+};
+
+async function staffAccount(tag: string, n: number) {
+	const db = await getDb();
+	const ctx = await (await getAuth()).$context;
+	const id = randomUUID();
+	const email = `staff.${n}.${tag}@vocea.test`;
+	const password = `parola-ghiseu-${tag}-${n}`;
+	const totpKey = randomBytes(16).toString('hex');
+	await db
+		.insert(user)
+		.values({ id, name: `Operator ${n} ${tag}`, email, emailVerified: true, twoFactorEnabled: true });
+	await db.insert(account).values({
+		id: randomUUID(),
+		accountId: id,
+		providerId: 'credential',
+		userId: id,
+		password: await ctx.password.hash(password)
+	});
+	await db.insert(twoFactor).values({
+		id: randomUUID(),
+		userId: id,
+		secret: await symmetricEncrypt({ key: ctx.secretConfig, data: totpKey }),
+		backupCodes: JSON.stringify([]),
+		verified: true
+	});
+	await db.insert(userRoles).values({ userId: id, role: 'staff' });
+	return { email, password, totpKey };
+}
+
+export async function createDeskEditionForTests() {
+	const db = await getDb();
+	const actor = system('e2e');
+	const tag = randomBytes(3).toString('hex');
+	const day = (d: number) => todayInBucharest(Date.now() + d * 86_400_000);
+	const process = must(
+		await createProcess(actor, {
+			title: { ro: `Timișoara Decide! la ghișeu ${tag}` },
+			summary: { ro: 'Locuitorii votează proiecte și la ghișeele primăriei.' },
+			description: { ro: 'Ediție de test pentru ghișee.' },
+			organiser: { ro: 'Primăria Municipiului Timișoara' },
+			decides: { ro: 'Locuitorii votează.' },
+			expectedResult: { ro: 'Proiecte finanțate.' }
+		})
+	);
+	const phaseId = must(
+		await addPhase(actor, process.id, {
+			title: { ro: 'Vot' },
+			description: { ro: '' },
+			startsOn: day(-5),
+			endsOn: day(10)
+		})
+	).id;
+	const moduleId = must(
+		await mountModule(actor, { spaceId: process.id, manifest: budgets }, { title: { ro: 'Bugetare participativă' } })
+	).id;
+	must(
+		await configureModule(
+			actor,
+			{ spaceId: process.id, moduleId, manifest: budgets },
+			{
+				title: { ro: 'Bugetare participativă' },
+				published: true,
+				settings: {},
+				phaseSettings: { [phaseId]: { stage: 'voting' } },
+				requiredVerifications: {}
+			}
+		)
+	);
+	await publishProcessAndModules(actor, process.id);
+	const [zone] = await db
+		.insert(zones)
+		.values({ slug: `zona-ghiseu-${tag}`, name: { ro: 'Zona Centru' } })
+		.returning();
+	const [pot] = await db
+		.insert(budgetsZones)
+		.values({ moduleId, zoneId: zone.id, code: 'Z1', name: { ro: 'Zona Centru' }, budget: 500_000, position: 1 })
+		.returning();
+	const titles = [
+		'Bănci în Piața Victoriei',
+		'Pistă de biciclete pe Bega',
+		'Loc de joacă în Parcul Rozelor',
+		'Copaci pe strada Alba Iulia'
+	];
+	for (const [i, title] of titles.entries())
+		await db.insert(budgetsProjects).values({
+			moduleId,
+			zoneId: pot.id,
+			code: `Z1-0${i + 1}`,
+			title,
+			body: 'Un proiect pentru cartier.',
+			estimatedCost: 80_000 + i * 10_000,
+			eligibility: 'eligible',
+			evaluation: 'feasible'
+		});
+	const citizenId = randomUUID();
+	const citizen = { email: `votant.${tag}@example.ro`, phone: `+4072${String(Date.now()).slice(-7)}` };
+	await db
+		.insert(user)
+		.values({ id: citizenId, name: `Maria Popescu ${tag}`, email: citizen.email, emailVerified: true });
+	await db.insert(verifications).values({ userId: citizenId, kind: 'phone', method: 'sms', detail: citizen.phone });
+	return {
+		spaceId: process.id,
+		moduleId,
+		staff: [await staffAccount(tag, 1), await staffAccount(tag, 2)],
+		citizen
+	};
+}
