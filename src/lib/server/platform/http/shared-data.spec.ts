@@ -26,6 +26,16 @@ describe('the shared data cache', () => {
 		expect(await withSharedData(2, () => sharedData('k', c.load, t0 + 2_500))).toBe(3);
 	});
 
+	it('reads a thenable (a query builder runs again on every await) only once', async () => {
+		let runs = 0;
+		const query = { then: (resolve: (v: number) => void) => resolve(++runs) };
+		await withSharedData(2, async () => {
+			await sharedData('q', () => query as PromiseLike<number>);
+			await sharedData('q', () => query as PromiseLike<number>);
+		});
+		expect(runs).toBe(1);
+	});
+
 	it('is off with a TTL of 0, forgets failed reads, and is emptied by a write', async () => {
 		const c = counter();
 		await withSharedData(0, () => sharedData('k', c.load));

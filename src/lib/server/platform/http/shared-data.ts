@@ -18,12 +18,13 @@ export function withSharedData<T>(ttlSeconds: number, run: () => T): T {
 }
 
 /** The value under `key`, read with `load` at most once per TTL within read requests; always `load()` elsewhere. */
-export function sharedData<T>(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
+export function sharedData<T>(key: string, load: () => PromiseLike<T>, now = Date.now()): Promise<T> {
 	const current = scope.getStore();
-	if (!current) return load();
+	if (!current) return Promise.resolve(load());
 	const hit = entries.get(key);
 	if (hit && hit.expiresAt > now) return hit.value as Promise<T>;
-	const value = load();
+	// A real promise: a query builder is only a thenable, and would run its query again on every await.
+	const value = (async () => await load())();
 	entries.delete(key);
 	entries.set(key, { value, expiresAt: now + current.ttlMs });
 	// A failed read is not kept: the next request tries again.
