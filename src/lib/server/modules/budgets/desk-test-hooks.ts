@@ -5,23 +5,11 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { symmetricEncrypt } from 'better-auth/crypto';
-import { system } from '../../platform/actors/actor.ts';
 import { getAuth } from '../../platform/auth/auth.ts';
-import { todayInBucharest } from '../../platform/calendar/index.ts';
 import { getDb } from '../../platform/db/index.ts';
 import { account, twoFactor, user, userRoles, verifications, zones } from '../../platform/db/schema.ts';
-import { addPhase } from '../../platform/spaces/commands/add-phase.ts';
-import { configureModule } from '../../platform/spaces/commands/configure-module.ts';
-import { createProcess } from '../../platform/spaces/commands/create-process.ts';
-import { mountModule } from '../../platform/spaces/commands/mount-module.ts';
-import { publishProcessAndModules } from '../../spaces-runtime/admin.ts';
-import { budgets } from './manifest.ts';
+import { publishedEditionForTests } from './test-hook-edition.ts';
 import { budgetsProjects, budgetsZones } from './schema.ts';
-
-const must = <T>(r: { ok: true; value: T } | { ok: false; errors: unknown }): T => {
-	if (!r.ok) throw new Error(JSON.stringify(r.errors));
-	return r.value;
-};
 
 async function staffAccount(tag: string, n: number) {
 	const db = await getDb();
@@ -53,44 +41,14 @@ async function staffAccount(tag: string, n: number) {
 
 export async function createDeskEditionForTests() {
 	const db = await getDb();
-	const actor = system('e2e');
-	const tag = randomBytes(3).toString('hex');
-	const day = (d: number) => todayInBucharest(Date.now() + d * 86_400_000);
-	const process = must(
-		await createProcess(actor, {
-			title: { ro: `Timișoara Decide! la ghișeu ${tag}` },
-			summary: { ro: 'Locuitorii votează proiecte și la ghișeele primăriei.' },
-			description: { ro: 'Ediție de test pentru ghișee.' },
-			organiser: { ro: 'Primăria Municipiului Timișoara' },
-			decides: { ro: 'Locuitorii votează.' },
-			expectedResult: { ro: 'Proiecte finanțate.' }
-		})
-	);
-	const phaseId = must(
-		await addPhase(actor, process.id, {
-			title: { ro: 'Vot' },
-			description: { ro: '' },
-			startsOn: day(-5),
-			endsOn: day(10)
-		})
-	).id;
-	const moduleId = must(
-		await mountModule(actor, { spaceId: process.id, manifest: budgets }, { title: { ro: 'Bugetare participativă' } })
-	).id;
-	must(
-		await configureModule(
-			actor,
-			{ spaceId: process.id, moduleId, manifest: budgets },
-			{
-				title: { ro: 'Bugetare participativă' },
-				published: true,
-				settings: {},
-				phaseSettings: { [phaseId]: { stage: 'voting' } },
-				requiredVerifications: {}
-			}
-		)
-	);
-	await publishProcessAndModules(actor, process.id);
+	const { tag, process, moduleId } = await publishedEditionForTests({
+		label: 'la ghișeu',
+		summary: 'Locuitorii votează proiecte și la ghișeele primăriei.',
+		phaseTitle: 'Vot',
+		stage: 'voting',
+		from: -5,
+		to: 10
+	});
 	const [zone] = await db
 		.insert(zones)
 		.values({ slug: `zona-ghiseu-${tag}`, name: { ro: 'Zona Centru' } })

@@ -4,55 +4,29 @@
  * and a confirmed phone; and a way to move the edition to another stage (the phase calendar is not what the story
  * tests).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { system } from '../../platform/actors/actor.ts';
 import { getAuth } from '../../platform/auth/auth.ts';
-import { todayInBucharest } from '../../platform/calendar/index.ts';
 import { getDb } from '../../platform/db/index.ts';
 import { account, phases, user, verifications, zones } from '../../platform/db/schema.ts';
-import { addPhase } from '../../platform/spaces/commands/add-phase.ts';
 import { configureModule } from '../../platform/spaces/commands/configure-module.ts';
-import { createProcess } from '../../platform/spaces/commands/create-process.ts';
-import { mountModule } from '../../platform/spaces/commands/mount-module.ts';
-import { publishProcessAndModules } from '../../spaces-runtime/admin.ts';
 import { budgetsModule } from './context.ts';
+import { must, publishedEditionForTests } from './test-hook-edition.ts';
 import { budgets } from './manifest.ts';
 import { budgetsZones } from './schema.ts';
 import { budgetStages, type BudgetStage } from './settings.ts';
 
-const must = <T>(r: { ok: true; value: T } | { ok: false; errors: unknown }): T => {
-	if (!r.ok) throw new Error(JSON.stringify(r.errors));
-	return r.value;
-};
-
 export async function createIdeasEditionForTests() {
 	const db = await getDb();
-	const actor = system('e2e');
-	const tag = randomBytes(3).toString('hex');
-	const day = (d: number) => todayInBucharest(Date.now() + d * 86_400_000);
-	const process = must(
-		await createProcess(actor, {
-			title: { ro: `Timișoara Decide! idei ${tag}` },
-			summary: { ro: 'Locuitorii propun proiecte pentru oraș.' },
-			description: { ro: 'Ediție de test pentru idei.' },
-			organiser: { ro: 'Primăria Municipiului Timișoara' },
-			decides: { ro: 'Locuitorii votează.' },
-			expectedResult: { ro: 'Proiecte finanțate.' }
-		})
-	);
-	must(
-		await addPhase(actor, process.id, {
-			title: { ro: 'Idei' },
-			description: { ro: '' },
-			startsOn: day(-3),
-			endsOn: day(20)
-		})
-	);
-	const title = { ro: `Bugetare participativă ${tag}`, en: `Participatory budgeting ${tag}` };
-	const moduleId = must(await mountModule(actor, { spaceId: process.id, manifest: budgets }, { title })).id;
-	await setStageForTests(moduleId, 'ideas');
-	must(await publishProcessAndModules(actor, process.id));
+	const { tag, process, moduleId } = await publishedEditionForTests({
+		label: 'idei',
+		summary: 'Locuitorii propun proiecte pentru oraș.',
+		phaseTitle: 'Idei',
+		stage: 'ideas',
+		from: -3,
+		to: 20
+	});
 	const [zone] = await db
 		.insert(zones)
 		.values({ slug: `cetate-${tag}`, name: { ro: 'Zona Cetate' } })

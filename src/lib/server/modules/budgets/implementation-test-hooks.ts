@@ -3,64 +3,23 @@
  * an edition in its implementation stage with one funded project (placed on the map) and one not funded, and a
  * citizen with a password and a confirmed e-mail who will follow the funded project.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { system } from '../../platform/actors/actor.ts';
+import { randomUUID } from 'node:crypto';
 import { getAuth } from '../../platform/auth/auth.ts';
-import { todayInBucharest } from '../../platform/calendar/index.ts';
 import { getDb } from '../../platform/db/index.ts';
 import { account, user } from '../../platform/db/schema.ts';
-import { addPhase } from '../../platform/spaces/commands/add-phase.ts';
-import { configureModule } from '../../platform/spaces/commands/configure-module.ts';
-import { createProcess } from '../../platform/spaces/commands/create-process.ts';
-import { mountModule } from '../../platform/spaces/commands/mount-module.ts';
-import { publishProcessAndModules } from '../../spaces-runtime/admin.ts';
-import { budgets } from './manifest.ts';
+import { publishedEditionForTests } from './test-hook-edition.ts';
 import { budgetsProjects, budgetsZones } from './schema.ts';
-
-const must = <T>(r: { ok: true; value: T } | { ok: false; errors: unknown }): T => {
-	if (!r.ok) throw new Error(JSON.stringify(r.errors));
-	return r.value;
-};
 
 export async function createFundedEditionForTests() {
 	const db = await getDb();
-	const actor = system('e2e');
-	const tag = randomBytes(3).toString('hex');
-	const day = (d: number) => todayInBucharest(Date.now() + d * 86_400_000);
-	const process = must(
-		await createProcess(actor, {
-			title: { ro: `Timișoara Decide! realizare ${tag}` },
-			summary: { ro: 'Proiectele câștigătoare sunt realizate.' },
-			description: { ro: 'Ediție de test pentru urmărirea realizării.' },
-			organiser: { ro: 'Primăria Municipiului Timișoara' },
-			decides: { ro: 'Locuitorii au votat.' },
-			expectedResult: { ro: 'Proiecte realizate.' }
-		})
-	);
-	const phaseId = must(
-		await addPhase(actor, process.id, {
-			title: { ro: 'Implementare' },
-			description: { ro: '' },
-			startsOn: day(-30),
-			endsOn: day(300)
-		})
-	).id;
-	const title = { ro: `Bugetare participativă ${tag}`, en: `Participatory budgeting ${tag}` };
-	const moduleId = must(await mountModule(actor, { spaceId: process.id, manifest: budgets }, { title })).id;
-	must(
-		await configureModule(
-			actor,
-			{ spaceId: process.id, moduleId, manifest: budgets },
-			{
-				title,
-				published: true,
-				settings: {},
-				phaseSettings: { [phaseId]: { stage: 'implementation' } },
-				requiredVerifications: {}
-			}
-		)
-	);
-	must(await publishProcessAndModules(actor, process.id));
+	const { tag, process, moduleId } = await publishedEditionForTests({
+		label: 'realizare',
+		summary: 'Proiectele câștigătoare sunt realizate.',
+		phaseTitle: 'Implementare',
+		stage: 'implementation',
+		from: -30,
+		to: 300
+	});
 	const [pot] = await db
 		.insert(budgetsZones)
 		.values({ moduleId, code: 'Z1', name: { ro: 'Zona Cetate' }, budget: 500_000, position: 1 })

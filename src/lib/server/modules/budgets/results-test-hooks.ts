@@ -3,63 +3,22 @@
  * edition whose voting is over (results stage), two pots with projects on the ballot and ballots in the box on every
  * channel; returns one ballot's receipt code, as the voter got it.
  */
-import { randomBytes } from 'node:crypto';
-import { system } from '../../platform/actors/actor.ts';
-import { todayInBucharest } from '../../platform/calendar/index.ts';
 import { getDb } from '../../platform/db/index.ts';
-import { addPhase } from '../../platform/spaces/commands/add-phase.ts';
-import { configureModule } from '../../platform/spaces/commands/configure-module.ts';
-import { createProcess } from '../../platform/spaces/commands/create-process.ts';
-import { mountModule } from '../../platform/spaces/commands/mount-module.ts';
-import { publishProcessAndModules } from '../../spaces-runtime/admin.ts';
-import { budgets } from './manifest.ts';
+import { publishedEditionForTests } from './test-hook-edition.ts';
 import { changeKeyOf, formatReceipt, newReceiptCode, publicIdOf, receiptHash } from './receipt.ts';
 import { budgetsBallots, budgetsProjects, budgetsZones } from './schema.ts';
 
-const must = <T>(r: { ok: true; value: T } | { ok: false; errors: unknown }): T => {
-	if (!r.ok) throw new Error(JSON.stringify(r.errors));
-	return r.value;
-};
-
 export async function createCountableEditionForTests() {
 	const db = await getDb();
-	const actor = system('e2e');
-	const tag = randomBytes(3).toString('hex');
-	const day = (d: number) => todayInBucharest(Date.now() + d * 86_400_000);
-	const process = must(
-		await createProcess(actor, {
-			title: { ro: `Timișoara Decide! rezultate ${tag}` },
-			summary: { ro: 'Votul s-a încheiat; urmează rezultatele.' },
-			description: { ro: 'Ediție de test pentru calculul rezultatelor.' },
-			organiser: { ro: 'Primăria Municipiului Timișoara' },
-			decides: { ro: 'Locuitorii votează proiectele.' },
-			expectedResult: { ro: 'Proiecte finanțate.' }
-		})
-	);
-	const phaseId = must(
-		await addPhase(actor, process.id, {
-			title: { ro: 'Rezultate' },
-			description: { ro: '' },
-			startsOn: day(-3),
-			endsOn: day(30)
-		})
-	).id;
-	const title = { ro: `Bugetare participativă ${tag}`, en: `Participatory budgeting ${tag}` };
-	const moduleId = must(await mountModule(actor, { spaceId: process.id, manifest: budgets }, { title })).id;
-	must(
-		await configureModule(
-			actor,
-			{ spaceId: process.id, moduleId, manifest: budgets },
-			{
-				title,
-				published: true,
-				settings: { rule: 'greedy', tieBreak: 'min-cost-max-votes', leftoverRule: 'top_up', topUpLimit: 100_000 },
-				phaseSettings: { [phaseId]: { stage: 'results' } },
-				requiredVerifications: {}
-			}
-		)
-	);
-	must(await publishProcessAndModules(actor, process.id));
+	const { process, moduleId } = await publishedEditionForTests({
+		label: 'rezultate',
+		summary: 'Votul s-a încheiat; urmează rezultatele.',
+		phaseTitle: 'Rezultate',
+		stage: 'results',
+		from: -3,
+		to: 30,
+		settings: { rule: 'greedy', tieBreak: 'min-cost-max-votes', leftoverRule: 'top_up', topUpLimit: 100_000 }
+	});
 	const pots = await db
 		.insert(budgetsZones)
 		.values([
