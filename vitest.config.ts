@@ -32,7 +32,10 @@ export default defineConfig({
 					globalSetup: ['./tests/setup/e2e-global-setup.ts'],
 					fileParallelism: false,
 					testTimeout: 120_000,
-					hookTimeout: 180_000
+					hookTimeout: 180_000,
+					// expect.poll waits for a page's answer; the default second is too short for a form post on a busy
+					// machine (CI runs everything on two cores), and a poll that passes returns at once anyway.
+					expect: { poll: { timeout: 15_000, interval: 100 } }
 				}
 			}
 		].filter((p) => !tier || (tier === 'unit+medium' ? p.test.name !== 'e2e' : p.test.name === tier))

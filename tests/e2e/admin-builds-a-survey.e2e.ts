@@ -20,7 +20,7 @@ describe('an administrator builds a survey', () => {
 		const { page, context } = await open({ javaScriptEnabled: false });
 		await signInAsAdmin(page, { next: '/admin/processes' });
 		await visit(page, '/admin/processes');
-		await page.locator('main').getByRole('link', { name: 'Timișoara Decide!' }).click();
+		await page.locator('main').getByRole('link', { name: 'Timișoara Decide!', exact: true }).click();
 		await page.waitForURL(/\/admin\/processes\/[0-9a-f-]{36}$/);
 		const processPath = new URL(page.url()).pathname;
 
