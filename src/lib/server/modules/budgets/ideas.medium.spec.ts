@@ -1,12 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/setup/database.ts';
-import { person } from '../../../../../tests/support/spaces.ts';
+import { day, person } from '../../../../../tests/support/spaces.ts';
+import { startOfDayInBucharest } from '../../platform/calendar/date.ts';
 import {
 	auditLog,
 	departmentMembers,
 	departments,
 	follows,
+	moduleInstances,
 	neighbourhoods,
 	notifications,
 	resourceLinks,
@@ -31,6 +33,8 @@ import { withdrawIdea } from './commands/withdraw-idea.ts';
 import type { IdeaInput } from './forms.ts';
 import { budgets } from './manifest.ts';
 import { budgetsAppeals, budgetsCategories, budgetsDecisions, budgetsProjects, budgetsZones } from './schema.ts';
+import { dateTimeFormat } from '#lib/i18n/format.ts';
+import { appealDeadline } from './rules.ts';
 import { budgetEdition, voter, type Edition } from './test-support.ts';
 
 const database = useTestDatabase();
@@ -276,6 +280,33 @@ describe('appeals', () => {
 		expect(both.filter((r) => r.ok)).toHaveLength(1);
 		expect(both.find((r) => !r.ok)).toEqual({ ok: false, errors: { text: 'budgets_error_appeal_exists' } });
 		expect(await db().select().from(budgetsAppeals).where(eq(budgetsAppeals.projectId, projectId))).toHaveLength(1);
+	});
+
+	it('opens for the days allowed from the appeals stage when it starts after the decision (July decisions, August appeals)', async () => {
+		const { admin, e, ref, author } = await withIdea();
+		// The current phase (days -10…10) is the eligibility stage; the appeals stage is the next phase (days 11…60).
+		await db()
+			.update(moduleInstances)
+			.set({ phaseSettings: { [e.phaseIds[1]]: { stage: 'eligibility' }, [e.phaseIds[2]]: { stage: 'appeals' } } })
+			.where(eq(moduleInstances.id, e.moduleId));
+		await decideEligibility(admin, ref, { outcome: 'ineligible', reason: 'Nu e de competența primăriei.' });
+		const inDays = (d: number) => new Date(Date.now() + d * 86_400_000);
+		expect(await lodgeAppeal(author, ref, text, inDays(19))).toEqual({
+			ok: false,
+			errors: { text: 'budgets_error_appeal_late' }
+		});
+		expect((await lodgeAppeal(author, ref, text, inDays(15))).ok).toBe(true);
+		// The author was told the deadline counted from the opening of the appeals stage, not from the decision.
+		const [told] = await db()
+			.select()
+			.from(notifications)
+			.where(and(eq(notifications.userId, author.id), eq(notifications.key, 'budgets_notification_decision')));
+		const deadline = new Date(startOfDayInBucharest(day(new Date(), 11)).getTime() + 7 * 86_400_000);
+		expect(appealDeadline(new Date(), 7, startOfDayInBucharest(day(new Date(), 11)))).toEqual(deadline);
+		const shown = dateTimeFormat('ro', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Bucharest' }).format(
+			deadline
+		);
+		expect((told.data as { deadline: { ro: string } }).deadline.ro).toBe(shown);
 	});
 
 	it('upheld by staff, the idea is admitted; the decision is logged, audited and told; a second decision changes nothing', async () => {

@@ -7,7 +7,7 @@ import { dateTimeFormat } from '#lib/i18n/format.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { messageByKey } from '../../platform/i18n.ts';
 import { notify } from '../../platform/notifications/notify.ts';
-import type { Decision, Project } from './queries.ts';
+import { appealsOpenAt, type Decision, type Project } from './queries.ts';
 import { appealable, appealDeadline } from './rules.ts';
 
 const inEveryLocale = (text: (locale: string) => string) =>
@@ -17,7 +17,7 @@ export async function notifyAuthor(
 	db: Db,
 	project: Pick<Project, 'authorId' | 'code' | 'title'>,
 	decision: Pick<Decision, 'kind' | 'outcome' | 'reason' | 'createdAt'>,
-	{ link, appealDays }: { link: string; appealDays: number }
+	{ link, appealDays, moduleId }: { link: string; appealDays: number; moduleId: string }
 ): Promise<void> {
 	if (!project.authorId) return;
 	const outcome = inEveryLocale((l) => messageByKey(`budgets_outcome_${decision.outcome}`, l));
@@ -30,7 +30,7 @@ export async function notifyAuthor(
 		await notify(db, { userIds: [project.authorId], key: 'budgets_notification_decision_positive', data, link });
 		return;
 	}
-	const until = appealDeadline(decision.createdAt, appealDays);
+	const until = appealDeadline(decision.createdAt, appealDays, await appealsOpenAt(db, moduleId, decision.createdAt));
 	const deadline = inEveryLocale((l) =>
 		dateTimeFormat(l, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Bucharest' }).format(until)
 	);

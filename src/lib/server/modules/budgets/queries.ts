@@ -2,7 +2,17 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/index.ts';
 import { NotFoundError } from '../../platform/result.ts';
-import { departments, files, moduleInstances, neighbourhoods, spaces, user, zones } from '../../platform/db/schema.ts';
+import {
+	departments,
+	files,
+	moduleInstances,
+	neighbourhoods,
+	phases,
+	spaces,
+	user,
+	zones
+} from '../../platform/db/schema.ts';
+import { dateInBucharest, startOfDayInBucharest } from '../../platform/calendar/date.ts';
 import {
 	budgetsAppeals,
 	budgetsCategories,
@@ -270,4 +280,25 @@ export async function projectOrThrow(db: Db, moduleId: string, projectId: string
 	const p = await findProject(db, moduleId, projectId);
 	if (!p) throw new NotFoundError('project');
 	return p;
+}
+
+/**
+ * When the edition's appeals stage opens after `after`: the start (Europe/Bucharest) of the first phase in the
+ * `appeals` stage that has not ended by then, or null when the edition has none.
+ */
+export async function appealsOpenAt(db: Db, moduleId: string, after: Date): Promise<Date | null> {
+	const [instance] = await db
+		.select({ spaceId: moduleInstances.spaceId, phaseSettings: moduleInstances.phaseSettings })
+		.from(moduleInstances)
+		.where(eq(moduleInstances.id, moduleId));
+	if (!instance) return null;
+	const rows = await db
+		.select({ id: phases.id, startsOn: phases.startsOn, endsOn: phases.endsOn })
+		.from(phases)
+		.where(eq(phases.spaceId, instance.spaceId))
+		.orderBy(asc(phases.startsOn));
+	const settings = instance.phaseSettings as Record<string, { stage?: string } | undefined>;
+	const day = dateInBucharest(after);
+	const phase = rows.find((r) => settings[r.id]?.stage === 'appeals' && r.endsOn >= day);
+	return phase ? startOfDayInBucharest(phase.startsOn) : null;
 }

@@ -1,6 +1,6 @@
 /**
  * Rules of the ideas part of an edition, as pure functions: which kinds of author a person may submit as, whether
- * an idea can still be edited, and whether an appeal is still open (within `appealDays` of the decision).
+ * an idea can still be edited, and until when an appeal is open.
  */
 import { isUser, isVerified, type Actor } from '../../platform/actors/actor.ts';
 import { allow, deny, type Decision } from '../../platform/permissions/index.ts';
@@ -35,9 +35,13 @@ export function submitDecision(actor: Actor, ctx: BudgetsContext): Decision {
 	return deny(`verification_required:${ctx.requiredVerifications.submit ?? 'email'}`);
 }
 
-/** The last moment an appeal against a decision taken at `decidedAt` may be lodged. */
-export const appealDeadline = (decidedAt: Date, appealDays: number) =>
-	new Date(decidedAt.getTime() + appealDays * 24 * 60 * 60 * 1000);
+/**
+ * The last moment an appeal against a decision taken at `decidedAt` may be lodged: `appealDays` from the decision or,
+ * when the edition's appeals stage opens later (Timișoara decides in July and hears appeals in August), from its
+ * opening — an author is never left without a window.
+ */
+export const appealDeadline = (decidedAt: Date, appealDays: number, appealsOpenAt: Date | null = null) =>
+	new Date(Math.max(decidedAt.getTime(), appealsOpenAt?.getTime() ?? 0) + appealDays * 24 * 60 * 60 * 1000);
 
 /** Negative decisions can be appealed; positive ones are final for the author (nothing to appeal). */
 export const appealable = (d: { kind: string; outcome: string }) =>

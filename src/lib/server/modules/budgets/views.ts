@@ -18,6 +18,7 @@ import { projectImplementation } from './implementation-views.ts';
 import { budgetsPermissions } from './permissions.ts';
 import {
 	appealsOf,
+	appealsOpenAt,
 	authorName,
 	categoriesOf,
 	decisionsOf,
@@ -138,7 +139,13 @@ export async function viewProject(
 		]);
 	const isAuthor = isUser(actor) && p.authorId === actor.id;
 	const appealable = isAuthor && canBudgets(actor, 'appeal', ctx).allowed ? await appealableDecision(db, p) : null;
-	const deadline = appealable ? appealDeadline(appealable.createdAt, ctx.settings.appealDays) : null;
+	const deadline = appealable
+		? appealDeadline(
+				appealable.createdAt,
+				ctx.settings.appealDays,
+				await appealsOpenAt(db, moduleId, appealable.createdAt)
+			)
+		: null;
 	const alreadyAppealed = appealable ? appeals.some((a) => a.decisionId === appealable.id) : false;
 	const editable = isAuthor && !p.withdrawnAt && budgetsPermissions(actor, 'submit', ctx).allowed;
 	return {

@@ -81,7 +81,8 @@ export async function decideAppeal(
 	if (!decision) return invalid({ outcome: 'budgets_error_appeal_decided' });
 	await notifyAuthor(db, project, decision, {
 		link: projectUrl(ctx.space.slug, moduleId, project.id),
-		appealDays: ctx.settings.appealDays
+		appealDays: ctx.settings.appealDays,
+		moduleId
 	});
 	return ok({ decisionId: decision.id });
 }

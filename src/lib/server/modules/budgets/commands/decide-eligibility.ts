@@ -53,7 +53,8 @@ export async function decideEligibility(
 	});
 	await notifyAuthor(db, project, decision, {
 		link: projectUrl(ctx.space.slug, moduleId, projectId),
-		appealDays: ctx.settings.appealDays
+		appealDays: ctx.settings.appealDays,
+		moduleId
 	});
 	return ok({ decisionId: decision.id });
 }

@@ -10,7 +10,7 @@ import { authorize } from '../../../platform/permissions/index.ts';
 import { ForbiddenError, invalid, ok, type Result } from '../../../platform/result.ts';
 import { budgetsModule, canBudgets } from '../context.ts';
 import { AppealInput } from '../forms.ts';
-import { projectOrThrow, type Decision, type Project } from '../queries.ts';
+import { appealsOpenAt, projectOrThrow, type Decision, type Project } from '../queries.ts';
 import { appealable, appealDeadline } from '../rules.ts';
 import { budgetsAppeals, budgetsDecisions } from '../schema.ts';
 
@@ -44,7 +44,8 @@ export async function lodgeAppeal(
 	if (!parsed.success) return invalid(parsed.error);
 	const decision = await appealableDecision(db, project);
 	if (!decision) return invalid({ text: 'budgets_error_nothing_to_appeal' });
-	if (now > appealDeadline(decision.createdAt, ctx.settings.appealDays))
+	const opens = await appealsOpenAt(db, moduleId, decision.createdAt);
+	if (now > appealDeadline(decision.createdAt, ctx.settings.appealDays, opens))
 		return invalid({ text: 'budgets_error_appeal_late' });
 	const [earlier] = await db
 		.select({ id: budgetsAppeals.id })
