@@ -7,8 +7,9 @@ import { surveys } from './modules/surveys/index.ts';
 import { consultations } from './modules/consultations/index.ts';
 import { meetings } from './modules/meetings/index.ts';
 import { budgets } from './modules/budgets/index.ts';
+import { reports } from './modules/reports/index.ts';
 
-export const modules: AnyModule[] = [pages, news, proposals, surveys, consultations, meetings, budgets];
+export const modules: AnyModule[] = [pages, news, proposals, surveys, consultations, meetings, budgets, reports];
 
 export function findModule(name: string): AnyModule | undefined {
 	return modules.find((m) => m.name === name);

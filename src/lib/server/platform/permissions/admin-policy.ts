@@ -25,6 +25,10 @@ export const adminPolicy = {
 	'processes.manage': ['admin', 'staff'],
 	/** Moderate comments everywhere (queue, hide, restore) and block people from commenting. */
 	'comments.moderate': ['admin', 'moderator'],
+	/** Problem reports: work in a department's inbox (staff see their own departments' reports; admins all). */
+	'reports.handle': ['admin', 'staff'],
+	/** Problem reports: the category tree and its routing, Open311 API keys, the module's settings. */
+	'reports.manage': ['admin'],
 	/** The development outbox (demo mode only; the page checks that too). */
 	'outbox.view': ['admin']
 } as const satisfies Record<string, readonly PlatformRole[]>;

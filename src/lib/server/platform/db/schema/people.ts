@@ -1,6 +1,6 @@
 /** Roles, departments, places (neighbourhoods, zones) and verifications attached to accounts. */
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, updatedAt, type Translated } from '../columns.ts';
 import { user } from './auth.ts';
 
@@ -37,6 +37,8 @@ export const departmentMembers = pgTable(
 		userId: text()
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
+		/** The head of the department: receives escalations (e.g. reports near or past their legal deadline). */
+		head: boolean().notNull().default(false),
 		createdAt: createdAt()
 	},
 	(t) => [primaryKey({ columns: [t.departmentId, t.userId] })]
