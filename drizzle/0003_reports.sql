@@ -57,6 +57,7 @@ CREATE TABLE "reports_reports" (
 	"contact_phone" text,
 	"show_name" boolean DEFAULT false NOT NULL,
 	"anonymous_notice" boolean DEFAULT false NOT NULL,
+	"locale" text DEFAULT 'ro' NOT NULL,
 	"channel" text DEFAULT 'web' NOT NULL,
 	"api_key_id" text,
 	"token" text NOT NULL,

@@ -6,6 +6,7 @@ import { person } from '../../../../../tests/support/spaces.ts';
 import { getDb } from '../../platform/db/index.ts';
 import { cityReportsModule } from './context.ts';
 import { canReports } from './context.ts';
+import { reportsReports } from './schema.ts';
 import { insertReport, reportsSetup } from './test-support.ts';
 
 useTestDatabase();
@@ -20,10 +21,11 @@ describe('reports foundation', () => {
 		const inside = await insertReport(setup, { lat: 45.75, lng: 21.22 });
 		await insertReport(setup, { lat: 45.8, lng: 21.3 });
 		const db = await getDb();
-		const rows = await db.execute<{ id: string }>(
-			sql`select id from reports_reports where location <@ box(point(21.2, 45.74), point(21.25, 45.76))`
-		);
-		expect(rows.rows.map((r) => r.id)).toEqual([inside.id]);
+		const found = await db
+			.select({ id: reportsReports.id })
+			.from(reportsReports)
+			.where(sql`${reportsReports.location} <@ box(point(21.2, 45.74), point(21.25, 45.76))`);
+		expect(found.map((r) => r.id)).toEqual([inside.id]);
 		expect(inside.number).toBeGreaterThan(0);
 		expect(inside.dueOn).toBeNull();
 	});

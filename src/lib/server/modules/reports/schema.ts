@@ -135,6 +135,8 @@ export const reportsReports = pgTable(
 		showName: boolean().notNull().default(false),
 		/** No identity and no contact: an anonymous notice, labelled as one that gets no legal answer. */
 		anonymousNotice: boolean().notNull().default(false),
+		/** The language the report was made in: e-mails to a reporter without an account use it. */
+		locale: text().notNull().default('ro'),
 		channel: text().$type<ReportChannel>().notNull().default('web'),
 		/** The Open311 API key a report came through. */
 		apiKeyId: text(),

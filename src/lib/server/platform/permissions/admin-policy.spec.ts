@@ -47,6 +47,8 @@ const expected: Record<AdminAction, boolean[]> = {
 	'verification.in_person': /* */ [N, N, Y, Y, N, N, N, N, Y],
 	'processes.manage': /*       */ [N, N, Y, Y, N, N, N, N, Y],
 	'comments.moderate': /*      */ [N, N, Y, N, Y, N, N, N, Y],
+	'reports.handle': /*         */ [N, N, Y, Y, N, N, N, N, Y],
+	'reports.manage': /*         */ [N, N, Y, N, N, N, N, N, Y],
 	'outbox.view': /*            */ [N, N, Y, N, N, N, N, N, Y]
 };
 
@@ -77,7 +79,8 @@ describe('canAdmin (role × action)', () => {
 			'users.view',
 			'departments.view',
 			'verification.in_person',
-			'processes.manage'
+			'processes.manage',
+			'reports.handle'
 		]);
 		expect(allowedAdminActions(actors.citizen)).toEqual([]);
 	});
