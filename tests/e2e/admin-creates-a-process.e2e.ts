@@ -95,7 +95,8 @@ describe('an administrator creates a process and a visitor follows its timeline'
 		slug = (await page.locator('main a', { hasText: 'Vezi pagina publică' }).getAttribute('href'))!.split('/').at(-1)!;
 		expect(slug).toBe('reamenajarea-parcului-rozelor');
 		await context.close();
-	});
+		// The longest story (about 25 pages with axe, JavaScript off): allow for a busy machine.
+	}, 300_000);
 
 	it('a visitor sees the timeline with the right current phase, what they can do now, and the page, in Romanian', async () => {
 		const { page, context } = await open();
