@@ -35,6 +35,14 @@ CREATE TABLE "reports_photos" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "reports_reminders" (
+	"report_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"due_on" date NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "reports_reminders_report_id_kind_due_on_pk" PRIMARY KEY("report_id","kind","due_on")
+);
+--> statement-breakpoint
 CREATE TABLE "reports_reports" (
 	"id" text PRIMARY KEY NOT NULL,
 	"number" integer GENERATED ALWAYS AS IDENTITY (sequence name "reports_reports_number_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
@@ -125,6 +133,7 @@ ALTER TABLE "reports_categories" ADD CONSTRAINT "reports_categories_department_i
 ALTER TABLE "reports_photos" ADD CONSTRAINT "reports_photos_report_id_reports_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports_reports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports_photos" ADD CONSTRAINT "reports_photos_update_id_reports_updates_id_fk" FOREIGN KEY ("update_id") REFERENCES "public"."reports_updates"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports_photos" ADD CONSTRAINT "reports_photos_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reports_reminders" ADD CONSTRAINT "reports_reminders_report_id_reports_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports_reports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports_reports" ADD CONSTRAINT "reports_reports_module_id_module_instances_id_fk" FOREIGN KEY ("module_id") REFERENCES "public"."module_instances"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports_reports" ADD CONSTRAINT "reports_reports_category_id_reports_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."reports_categories"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports_reports" ADD CONSTRAINT "reports_reports_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
@@ -149,6 +158,9 @@ CREATE INDEX "reports_reports_category_id_created_at_index" ON "reports_reports"
 CREATE INDEX "reports_reports_neighbourhood_id_created_at_index" ON "reports_reports" USING btree ("neighbourhood_id","created_at");--> statement-breakpoint
 CREATE INDEX "reports_reports_author_id_index" ON "reports_reports" USING btree ("author_id");--> statement-breakpoint
 CREATE INDEX "reports_reports_assignee_id_index" ON "reports_reports" USING btree ("assignee_id");--> statement-breakpoint
+CREATE INDEX "reports_reports_open_lat_lng" ON "reports_reports" USING btree ("module_id","lat","lng") WHERE "state" IN ('new', 'confirmed', 'in_progress') AND "hidden_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "reports_reports_visible_lat_lng" ON "reports_reports" USING btree ("module_id","lat","lng") WHERE "hidden_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "reports_reports_open_created_at" ON "reports_reports" USING btree ("module_id","created_at") WHERE "state" IN ('new', 'confirmed', 'in_progress') AND "hidden_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "reports_subscriptions_neighbourhood_id_index" ON "reports_subscriptions" USING btree ("neighbourhood_id");--> statement-breakpoint
 CREATE INDEX "reports_subscriptions_user_id_index" ON "reports_subscriptions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "reports_supports_user_id_index" ON "reports_supports" USING btree ("user_id");--> statement-breakpoint

@@ -26,6 +26,7 @@ import {
 	ApiBudgetPotResult,
 	ApiBudgetResults
 } from '../src/lib/server/modules/budgets/index.ts';
+import { ApiReportsStats, ApiReportsStatsRow } from '../src/lib/server/modules/reports/index.ts';
 
 export const openApiPath = fileURLToPath(new URL('../docs/api/openapi.json', import.meta.url));
 
@@ -63,7 +64,9 @@ export const apiSchemas: z.ZodType[] = [
 	ApiBudgetPotResult,
 	ApiBudgetResults,
 	ApiBudgetBallotsFile,
-	ApiBudgetBallots
+	ApiBudgetBallots,
+	ApiReportsStatsRow,
+	ApiReportsStats
 ];
 
 const idParameter = (description: string) => ({
@@ -208,6 +211,35 @@ export const apiPaths: Record<string, Record<string, unknown>> = {
 			responses: {
 				'200': { description: 'The files.', content: jsonOf('BudgetBallots') },
 				'404': { description: 'No published edition with results has this id.', content: jsonOf('Error') }
+			}
+		}
+	},
+	'/reports/stats': {
+		get: {
+			operationId: 'getReportsStats',
+			summary:
+				'Statistics of the city’s problem reports (sesizări), in total, per department and per neighbourhood: volume, open and fixed counts, median days to the first answer and to the fix, overdue share against the OG 27/2002 answer date',
+			parameters: [
+				{
+					name: 'from',
+					in: 'query',
+					required: false,
+					schema: { type: 'string', format: 'date' },
+					description: 'Only reports registered on or after this date (YYYY-MM-DD, Europe/Bucharest).'
+				},
+				{
+					name: 'to',
+					in: 'query',
+					required: false,
+					schema: { type: 'string', format: 'date' },
+					description: 'Only reports registered on or before this date (YYYY-MM-DD, Europe/Bucharest).'
+				},
+				localeParameter
+			],
+			responses: {
+				'200': { description: 'The statistics.', content: jsonOf('ReportsStats') },
+				'400': { description: 'A date parameter is not YYYY-MM-DD.', content: jsonOf('Error') },
+				'404': { description: 'The city has no published reports module.', content: jsonOf('Error') }
 			}
 		}
 	},

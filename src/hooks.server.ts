@@ -16,6 +16,7 @@ import { registerAppJobs } from '#lib/server/jobs.ts';
 import { securityHeaders } from '#lib/server/platform/http/security-headers.ts';
 import { observeRequest } from '#lib/server/platform/http/metrics.ts';
 import { pageCacheHandle } from '#lib/server/platform/http/page-cache.ts';
+import { csrfHandle } from '#lib/server/platform/http/csrf.ts';
 
 if (!building) {
 	configureAuthPlugins([sveltekitCookies(getRequestEvent)]);
@@ -65,7 +66,10 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 // Anonymous pages come from the page cache before any session or database work (see page-cache.ts).
 const handlePageCache: Handle = pageCacheHandle({ locales });
 
-export const handle = sequence(handleHeaders, handleLocale, handlePageCache, handleSession);
+// Kit's own cross-site form check is off (vite.config.ts) so that Open311 clients, which send no Origin, can post.
+const handleCsrf: Handle = csrfHandle(['/open311/']);
+
+export const handle = sequence(handleHeaders, handleCsrf, handleLocale, handlePageCache, handleSession);
 
 export const handleError: HandleServerError = ({ error, event, kind }) => {
 	if (kind === 'unknown' && error instanceof ForbiddenError) return { status: 403, message: 'forbidden' };

@@ -13,6 +13,7 @@ import { spaceSearchSources } from './spaces-runtime/search.ts';
 import { advancePhaseClocks, PHASE_CLOCK_JOB } from './spaces-runtime/phase-clock.ts';
 import { announceDueNews, NEWS_ANNOUNCE_JOB } from './modules/news/index.ts';
 import { REMINDER_JOB, sendMeetingReminders } from './modules/meetings/index.ts';
+import { REPORTS_REMINDER_JOB, sendReportReminders } from './modules/reports/index.ts';
 
 let registered = false;
 
@@ -53,5 +54,13 @@ export function registerAppJobs(): void {
 			await sendMeetingReminders(await getDb());
 		},
 		{ cron: '5 * * * *', policy: 'singleton', retryLimit: 2 }
+	);
+	// Reports near or past their legal answer date remind the assignee and the department heads, once per kind and date.
+	registerJob(
+		REPORTS_REMINDER_JOB,
+		async () => {
+			await sendReportReminders(await getDb());
+		},
+		{ cron: '30 7 * * *', policy: 'singleton', retryLimit: 2 }
 	);
 }

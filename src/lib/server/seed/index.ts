@@ -5,6 +5,7 @@ import { seedReferenceData } from './reference.ts';
 import { seedDemoUsers, demoPassword } from './demo-users.ts';
 import { seedDemoProcesses } from './demo-processes.ts';
 import { seedDemoBudgets } from '../modules/budgets/index.ts';
+import { seedDemoReports } from '../modules/reports/index.ts';
 
 export interface SeedSummary {
 	seeded: boolean;
@@ -32,10 +33,13 @@ export async function seedIfEmpty(
 	const processes = await seedDemoProcesses(db, { adminId });
 	// Participatory budgeting: a closed 2024 edition (ballots, results, implementation) and one open for voting.
 	const budgets = await seedDemoBudgets(db);
+	// Problem reports: the city's "Sesizări" space with ~300 reports over the real neighbourhoods.
+	const demoReports = await seedDemoReports(db);
 	parts.push(
 		`${citizens.length} demo citizens`,
 		`${processes.length + budgets.slugs.length} participatory processes`,
-		`${budgets.ballots} demo ballots`
+		`${budgets.ballots} demo ballots`,
+		`${demoReports.reports} demo problem reports`
 	);
 	return { seeded: true, description: parts.join(', '), demoPassword };
 }

@@ -16,6 +16,7 @@ export {
 	type ListQuery
 } from './forms.ts';
 export { createProposal } from './commands/create-proposal.ts';
+export { promoteToProposal, proposalPromotionTargets } from './commands/promote-to-proposal.ts';
 export { updateProposal } from './commands/update-proposal.ts';
 export { withdrawProposal } from './commands/withdraw-proposal.ts';
 export { supportProposal } from './commands/support-proposal.ts';

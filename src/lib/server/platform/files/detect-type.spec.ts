@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectType, downloadName, looksLikeText } from './detect-type.ts';
+import { detectType, downloadName, isExecutable, looksLikeSvg, looksLikeText } from './detect-type.ts';
+import { elfProgram, shellScript, svgWithScript, windowsProgram } from './test-fixtures.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -34,5 +35,26 @@ describe('file type by content', () => {
 		expect(downloadName('../../etc/passwd', 'txt')).toBe('passwd.txt');
 		expect(downloadName('raport.pdf', 'docx')).toBe('raport.docx');
 		expect(downloadName('', 'png')).toBe('file.png');
+	});
+
+	it('recognises programs whatever their name', async () => {
+		for (const program of [elfProgram(), windowsProgram(), bytes(shellScript())])
+			expect(await isExecutable(program)).toBe(true);
+		expect(await isExecutable(bytes('%PDF-1.7\n'))).toBe(false);
+		expect(await isExecutable(bytes('#include <stdio.h>'))).toBe(false);
+		expect(await isExecutable(bytes('MZ;Iosefin\n12;40\n'))).toBe(false);
+	});
+
+	it('recognises SVG drawings behind declarations, comments and doctypes', () => {
+		expect(looksLikeSvg(bytes(svgWithScript()))).toBe(true);
+		expect(
+			looksLikeSvg(
+				bytes(
+					'\uFEFF<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd" [ <!ENTITY e "x"> ]>\n<svg:svg xmlns:svg="y"/>'
+				)
+			)
+		).toBe(true);
+		expect(looksLikeSvg(bytes('<html><body><svg></svg></body></html>'))).toBe(false);
+		expect(looksLikeSvg(bytes('a;b\n1;2'))).toBe(false);
 	});
 });

@@ -39,6 +39,46 @@ export function looksLikeText(bytes: Uint8Array): boolean {
 
 const extensionOf = (name: string) => name.toLowerCase().match(/\.([a-z0-9]{1,8})$/)?.[1] ?? '';
 
+/** What file-type calls programs and installers: refused everywhere, with a message that says so. */
+const executableExts = new Set([
+	'exe',
+	'elf',
+	'macho',
+	'class',
+	'dex',
+	'wasm',
+	'msi',
+	'cab',
+	'deb',
+	'rpm',
+	'apk',
+	'lnk',
+	'swf'
+]);
+
+/** True for a program whatever its name: a binary executable (ELF, PE/MZ, Mach-O, …) or a script with a `#!` line. */
+export async function isExecutable(bytes: Uint8Array): Promise<boolean> {
+	if (bytes[0] === 0x23 && bytes[1] === 0x21) return true;
+	// Plain text is no binary program, even when it starts with "MZ" (a CSV column) as DOS/Windows executables do.
+	if (looksLikeText(bytes)) return false;
+	if (bytes[0] === 0x4d && bytes[1] === 0x5a) return true;
+	const found = await fileTypeFromBuffer(bytes);
+	return Boolean(found && executableExts.has(found.ext));
+}
+
+/**
+ * True when the content is an SVG drawing (XML that can carry scripts and external references): text whose first
+ * element, after any XML declaration, comments and doctype, is `<svg`.
+ */
+export function looksLikeSvg(bytes: Uint8Array): boolean {
+	const head = new TextDecoder('utf-8', { fatal: false })
+		.decode(bytes.subarray(0, 64 * 1024))
+		.replace(/^\uFEFF/, '')
+		.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, '')
+		.trimStart();
+	return /^<(?:[a-z][\w.-]*:)?svg[\s>/]/i.test(head);
+}
+
 /** The allowed type of the content, or null when it is none of them. */
 export async function detectType(bytes: Uint8Array, fileName: string): Promise<AllowedType | null> {
 	const found = await fileTypeFromBuffer(bytes);

@@ -96,17 +96,17 @@ describe('uploads', () => {
 		expect(
 			await storeUpload(me, asFile('not really a png', 'cover.png', 'image/png'), { accept: 'image', field: 'cover' })
 		).toEqual({ ok: false, errors: { cover: 'files_error_image_type' } });
-		// A damaged image (right magic bytes, broken body) is refused with its own message.
+		// A cut-off image (right magic bytes, body missing) is refused with its own message.
 		const broken = (await phonePhoto()).subarray(0, 200);
 		expect(await storeUpload(me, asFile(broken, 'broken.jpg'), { accept: 'image' })).toEqual({
 			ok: false,
-			errors: { file: 'files_error_image_unreadable' }
+			errors: { file: 'files_error_image_truncated' }
 		});
-		// An executable renamed .pdf is no document either.
+		// An executable renamed .pdf is no document either, and is called what it is.
 		const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0]);
 		expect(await storeUpload(me, asFile(elf, 'minutes.pdf'), { accept: 'document' })).toEqual({
 			ok: false,
-			errors: { file: 'files_error_document_type' }
+			errors: { file: 'files_error_executable' }
 		});
 	});
 

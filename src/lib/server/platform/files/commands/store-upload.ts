@@ -1,22 +1,24 @@
 /**
- * Stores an uploaded file: checks its type by content and its size, cleans images (auto-rotated, at most 2000 px,
- * every metadata block — EXIF, GPS position, camera serials, XMP — removed), keeps the bytes in the storage
- * backend and records the `files` row.
+ * Stores an uploaded file on its own (covers, documents, attachments): images go through `prepareImage` (checked
+ * by content and pixel count, auto-rotated, at most IMAGE_MAX_SIDE, every metadata block removed) and
+ * `storePreparedImages`, the one way images are stored; documents are checked by content and size and kept as sent.
  *
  * The request body limit of the Node server comes first: adapter-node refuses bodies over BODY_SIZE_LIMIT
  * (default 512 KB) before this code runs, so set BODY_SIZE_LIMIT above UPLOAD_MAX_BYTES (see docs/operations.md).
  */
 import { randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import { isUser, type Actor } from '../../actors/actor.ts';
 import { config } from '../../config/env.ts';
 import { getDb } from '../../db/index.ts';
 import { files } from '../../db/schema.ts';
-import { logger } from '../../log.ts';
 import { authorize, decide } from '../../permissions/index.ts';
 import { invalid, ok, type Result } from '../../result.ts';
-import { detectType, type AllowedType, type FileKind } from '../detect-type.ts';
+import { detectType, isExecutable, looksLikeSvg, type FileKind } from '../detect-type.ts';
+import { prepareImage } from '../prepare-image.ts';
 import { getStorage } from '../storage.ts';
+import { storageKeyFor, storePreparedImages } from '../store-prepared-images.ts';
+
+export { IMAGE_MAX_SIDE } from '../prepare-image.ts';
 
 export interface StoreUploadOptions {
 	/** Which kinds of file the form takes. */
@@ -40,29 +42,12 @@ export interface StoredFile {
 	originalName: string;
 }
 
-/** Longest side of a stored image, in pixels: plenty for a screen, small enough for a phone on 3G. */
-export const IMAGE_MAX_SIDE = 2000;
-
 const errorFor = (accept: FileKind[]) =>
 	accept.length === 1 && accept[0] === 'image'
 		? 'files_error_image_type'
 		: accept.length === 1
 			? 'files_error_document_type'
 			: 'files_error_type';
-
-async function cleanImage(bytes: Uint8Array, type: AllowedType) {
-	const animated = type.ext === 'gif' || type.ext === 'webp';
-	// sharp writes no metadata unless asked to (withMetadata/keepExif), so the output carries no EXIF or GPS.
-	let pipeline = sharp(bytes, { animated, limitInputPixels: 50_000_000, failOn: 'error' })
-		.rotate()
-		.resize({ width: IMAGE_MAX_SIDE, height: IMAGE_MAX_SIDE, fit: 'inside', withoutEnlargement: true });
-	if (type.ext === 'jpg') pipeline = pipeline.jpeg({ quality: 82, mozjpeg: true });
-	else if (type.ext === 'png') pipeline = pipeline.png();
-	else if (type.ext === 'webp') pipeline = pipeline.webp({ quality: 82 });
-	else pipeline = pipeline.gif();
-	const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
-	return { data: new Uint8Array(data), width: info.width, height: info.pageHeight ?? info.height };
-}
 
 export async function storeUpload(
 	actor: Actor,
@@ -77,37 +62,38 @@ export async function storeUpload(
 	if (!file || file.size === 0) return invalid({ [field]: 'files_error_required' });
 	if (file.size > maxBytes) return invalid({ [field]: 'files_error_too_large' });
 	const bytes = new Uint8Array(await file.arrayBuffer());
+	if (await isExecutable(bytes)) return invalid({ [field]: 'files_error_executable' });
+	// An SVG is never stored, not even as "text": served back it could run scripts.
+	if (looksLikeSvg(bytes)) return invalid({ [field]: 'files_error_svg' });
 	const type = await detectType(bytes, file.name);
 	if (!type || !accept.includes(type.kind) || (options.extensions && !options.extensions.includes(type.ext)))
 		return invalid({ [field]: errorFor(accept) });
+	const ownerId = isUser(actor) ? actor.id : null;
 
-	let stored = { data: bytes, width: null as number | null, height: null as number | null };
 	if (type.kind === 'image') {
-		try {
-			stored = await cleanImage(bytes, type);
-		} catch (err) {
-			logger().info({ err, name: file.name }, 'uploaded image could not be read');
-			return invalid({ [field]: 'files_error_image_unreadable' });
-		}
+		// Covers and news pictures keep their animation; report photos (prepareImage's default) do not.
+		const prepared = await prepareImage(file, { field, maxBytes, keepAnimation: true });
+		if (!prepared.ok) return prepared;
+		const [stored] = (await storePreparedImages(await getDb(), [prepared.value], { ownerId })).files;
+		return ok(stored);
 	}
 
 	const id = randomUUID();
-	const now = new Date();
-	const key = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${id}.${type.ext}`;
+	const key = storageKeyFor(id, type.ext);
 	const storage = await getStorage();
-	await storage.put(key, stored.data, type.mime);
+	await storage.put(key, bytes, type.mime);
 	const originalName = file.name.split(/[\\/]/).pop()!.slice(0, 200) || `file.${type.ext}`;
 	try {
 		const db = await getDb();
 		await db.insert(files).values({
 			id,
-			ownerId: isUser(actor) ? actor.id : null,
+			ownerId,
 			storageKey: key,
 			originalName,
 			mimeType: type.mime,
-			size: stored.data.byteLength,
-			width: stored.width,
-			height: stored.height
+			size: bytes.byteLength,
+			width: null,
+			height: null
 		});
 	} catch (err) {
 		await storage.delete(key).catch(() => {});
@@ -117,9 +103,9 @@ export async function storeUpload(
 		id,
 		url: `/files/${id}`,
 		mimeType: type.mime,
-		size: stored.data.byteLength,
-		width: stored.width,
-		height: stored.height,
+		size: bytes.byteLength,
+		width: null,
+		height: null,
 		originalName
 	});
 }

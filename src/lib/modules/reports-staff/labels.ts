@@ -1,0 +1,25 @@
+/** Labels of the staff pages: state names, days left, the timeline's system entries (client-safe). */
+import { m } from '#lib/paraglide/messages.js';
+import { messageText } from '#lib/ui/messages.ts';
+
+export const staffStates = [
+	'new',
+	'confirmed',
+	'in_progress',
+	'fixed',
+	'closed',
+	'duplicate',
+	'not_responsible',
+	'cannot_fix'
+] as const;
+
+export const stateLabel = (state: string) => messageText(`reports_staff_state_${state}`);
+
+export function daysLeftLabel(days: number | null): string {
+	if (days === null) return '';
+	if (days === 0) return m.reports_staff_due_today();
+	return days > 0 ? m.reports_staff_days_left({ days }) : m.reports_staff_days_overdue({ days: -days });
+}
+
+export const datatypes = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
+export const datatypeLabel = (d: string) => messageText(`reports_staff_datatype_${d}`);

@@ -1,0 +1,45 @@
+/**
+ * W3C-DTF datetimes for Open311: always with the Europe/Bucharest offset (`2026-04-14T06:37:38+03:00`), and the
+ * parsing of `start_date` / `end_date` (a W3C datetime with an offset or `Z`, or a plain date taken in Bucharest).
+ */
+import { endOfDayInBucharest, isIsoDate, startOfDayInBucharest, TIME_ZONE } from '../../../platform/calendar/index.ts';
+
+const parts = new Intl.DateTimeFormat('en-GB', {
+	timeZone: TIME_ZONE,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit',
+	hourCycle: 'h23',
+	timeZoneName: 'longOffset'
+});
+
+/** `2026-11-23T04:03:50+02:00` (seconds precision, the city's offset at that instant). */
+export function w3c(instant: Date): string {
+	const p: Record<string, string> = {};
+	for (const { type, value } of parts.formatToParts(instant)) p[type] = value;
+	// "GMT+02:00"; "GMT" alone would be UTC, which Bucharest never is, but keep it correct anyway.
+	const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName.replace('GMT', '');
+	return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+}
+
+export const w3cOrNull = (instant: Date | null | undefined) => (instant ? w3c(instant) : null);
+
+/** The last second of a legal answer date (a Bucharest calendar day) as a W3C datetime. */
+export const endOfDay = (date: string | null) =>
+	date ? w3c(new Date(endOfDayInBucharest(date).getTime() - 1000)) : null;
+
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A W3C datetime (with a timezone) or a date; null when it is neither. `end` takes a date's last instant. */
+export function parseW3c(value: string, end = false): Date | null {
+	// `+` arrives as a space when a client forgets to encode it in the query string.
+	const v: string = value.replace(/ (\d{2}:?\d{2})$/, '+$1');
+	// A date's end is exclusive (24:00); one millisecond less keeps `<=` comparisons inside the day.
+	if (isIsoDate(value)) return end ? new Date(endOfDayInBucharest(value).getTime() - 1) : startOfDayInBucharest(value);
+	if (!DATETIME.test(v)) return null;
+	const t = Date.parse(v);
+	return Number.isNaN(t) ? null : new Date(t);
+}

@@ -1,0 +1,37 @@
+/**
+ * The two steps of the web report form as one use case for the route: step 1 checks the whole form and shows the
+ * possible duplicates (if any) before anything is written; step 2 sends anyway (or the form is sent at once when
+ * there are none). Without JavaScript the duplicates step is a page of its own carrying the form's values.
+ */
+import type { Actor } from '../../platform/actors/actor.ts';
+import { getDb } from '../../platform/db/index.ts';
+import type { FieldErrors, Result } from '../../platform/result.ts';
+import { checkReport } from './commands/check-report.ts';
+import { createReport, type CreatedReport } from './commands/create-report.ts';
+import { cityReportsModule } from './context.ts';
+import type { PossibleDuplicate } from './duplicates.ts';
+import { readReportForm, type ReportFormValues } from './forms.ts';
+
+export type ReportFormOutcome =
+	| { step: 'invalid'; errors: FieldErrors; values: ReportFormValues }
+	| { step: 'duplicates'; duplicates: PossibleDuplicate[]; values: ReportFormValues }
+	| { step: 'created'; report: CreatedReport };
+
+export async function submitReportForm(
+	actor: Actor,
+	form: FormData,
+	{ locale, confirmed }: { locale: string; confirmed: boolean }
+): Promise<ReportFormOutcome> {
+	const db = await getDb();
+	const { ctx } = await cityReportsModule(db);
+	const { input, errors, values } = await readReportForm(db, form, { maxPhotos: ctx.settings.maxPhotos, locale });
+	const checked: Result<{ duplicates: PossibleDuplicate[] }> = await checkReport(actor, ctx.module.id, input);
+	// The form's own errors (a refused photo, a malformed coordinate) are more precise than the command's.
+	const all = { ...(checked.ok ? {} : checked.errors), ...errors };
+	if (Object.keys(all).length) return { step: 'invalid', errors: all, values };
+	if (!confirmed && checked.ok && checked.value.duplicates.length)
+		return { step: 'duplicates', duplicates: checked.value.duplicates, values };
+	const created = await createReport(actor, ctx.module.id, input);
+	if (!created.ok) return { step: 'invalid', errors: created.errors, values };
+	return { step: 'created', report: created.value };
+}

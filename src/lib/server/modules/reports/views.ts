@@ -1,0 +1,269 @@
+/**
+ * What the citizen pages of the reports module show: the report form (category tree, neighbourhoods, limits), a
+ * report's public page (photos, public timeline, state, legal date, what the visitor may do), and the browse list
+ * with its filters. Contact details never leave here; the reporter's name only when they chose to show it.
+ */
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { isUser, type Actor } from '../../platform/actors/actor.ts';
+import { todayInBucharest } from '../../platform/calendar/index.ts';
+import { getDb, type Db } from '../../platform/db/index.ts';
+import { departments, neighbourhoods, user } from '../../platform/db/schema.ts';
+import { mapTiles, neighbourhoodChoices } from '../../platform/geo/place.ts';
+import { isFollowing } from '../../platform/notifications/follows.ts';
+import { authorize } from '../../platform/permissions/index.ts';
+import { NotFoundError } from '../../platform/result.ts';
+import { reportChain } from './chain.ts';
+import { canReports, cityReportsModule, reportsModule } from './context.ts';
+import { REPORT_RESOURCE } from './manifest.ts';
+import { handlesReport, isReportsStaff } from './permissions.ts';
+import {
+	answerDueOn,
+	canReporterReopen,
+	closedStates,
+	daysLeft,
+	isOpen,
+	openStates,
+	registrationNumber
+} from './rules.ts';
+import {
+	reportStates,
+	reportsCategories,
+	reportsPhotos,
+	reportsReports,
+	reportsSupports,
+	reportsUpdates,
+	type ReportState
+} from './schema.ts';
+
+/** The category tree as the form offers it: groups with their active leaves, then top-level leaves. */
+async function categoryTree(db: Db, moduleId: string, { activeOnly = true } = {}) {
+	const rows = await db
+		.select()
+		.from(reportsCategories)
+		.where(and(eq(reportsCategories.moduleId, moduleId), activeOnly ? eq(reportsCategories.active, true) : undefined))
+		.orderBy(asc(reportsCategories.position), asc(reportsCategories.code));
+	const leaf = (c: (typeof rows)[number]) => ({
+		id: c.id,
+		code: c.code,
+		name: c.name,
+		description: c.description,
+		questions: c.questions
+	});
+	const groups = rows
+		.filter((c) => !c.departmentId && !c.parentId)
+		.map((g) => ({
+			id: g.id,
+			name: g.name,
+			leaves: rows.filter((c) => c.parentId === g.id && c.departmentId).map(leaf)
+		}))
+		.filter((g) => g.leaves.length);
+	const loose = rows.filter((c) => c.departmentId && !rows.some((g) => g.id === c.parentId)).map(leaf);
+	return { groups, loose };
+}
+
+export type ReportCategoryTree = Awaited<ReturnType<typeof categoryTree>>;
+
+/** The report form of the city's reports module. */
+export async function viewReportForm(actor: Actor) {
+	const db = await getDb();
+	const { ctx } = await cityReportsModule(db);
+	authorize(canReports(actor, 'report', ctx));
+	return {
+		moduleId: ctx.module.id,
+		categories: await categoryTree(db, ctx.module.id),
+		neighbourhoods: await neighbourhoodChoices(db),
+		maxPhotos: ctx.settings.maxPhotos,
+		anonymousNotices: ctx.settings.anonymousNotices,
+		signedIn: isUser(actor),
+		actorName: isUser(actor) ? actor.name : null
+	};
+}
+
+/** A report's public page; hidden reports only for staff of its department (and admins). */
+export async function viewReport(actor: Actor, reportId: string, now: Date = new Date()) {
+	const db = await getDb();
+	if (!/^[0-9a-f-]{36}$/i.test(reportId)) throw new NotFoundError('report');
+	const [row] = await db
+		.select({
+			report: reportsReports,
+			categoryName: reportsCategories.name,
+			departmentName: departments.name,
+			neighbourhoodName: neighbourhoods.name,
+			neighbourhoodSlug: neighbourhoods.slug,
+			authorName: user.name
+		})
+		.from(reportsReports)
+		.innerJoin(reportsCategories, eq(reportsCategories.id, reportsReports.categoryId))
+		.innerJoin(departments, eq(departments.id, reportsReports.departmentId))
+		.leftJoin(neighbourhoods, eq(neighbourhoods.id, reportsReports.neighbourhoodId))
+		.leftJoin(user, eq(user.id, reportsReports.authorId))
+		.where(eq(reportsReports.id, reportId));
+	if (!row) throw new NotFoundError('report');
+	const { ctx } = await reportsModule(db, row.report.moduleId, now);
+	authorize(canReports(actor, 'read', ctx));
+	const r = row.report;
+	if (r.hiddenAt && !handlesReport(actor, r.departmentId)) throw new NotFoundError('report');
+
+	const [photos, updates, supported, following, chain] = await Promise.all([
+		db
+			.select({ fileId: reportsPhotos.fileId, updateId: reportsPhotos.updateId })
+			.from(reportsPhotos)
+			.where(eq(reportsPhotos.reportId, r.id))
+			.orderBy(asc(reportsPhotos.position), asc(reportsPhotos.createdAt)),
+		db
+			.select({
+				id: reportsUpdates.id,
+				kind: reportsUpdates.kind,
+				fromState: reportsUpdates.fromState,
+				toState: reportsUpdates.toState,
+				text: reportsUpdates.text,
+				data: reportsUpdates.data,
+				createdAt: reportsUpdates.createdAt
+			})
+			.from(reportsUpdates)
+			.where(and(eq(reportsUpdates.reportId, r.id), inArray(reportsUpdates.kind, ['public', 'system'])))
+			.orderBy(asc(reportsUpdates.createdAt)),
+		isUser(actor)
+			? db
+					.select({ userId: reportsSupports.userId })
+					.from(reportsSupports)
+					.where(and(eq(reportsSupports.reportId, r.id), eq(reportsSupports.userId, actor.id)))
+					.then((rows) => rows.length > 0)
+			: false,
+		isFollowing(actor, { resourceType: REPORT_RESOURCE, resourceId: r.id }),
+		reportChain(r.id)
+	]);
+	const isAuthor = isUser(actor) && r.authorId === actor.id;
+	const due = answerDueOn(r);
+	return {
+		moduleId: r.moduleId,
+		report: {
+			id: r.id,
+			registrationNumber: registrationNumber(ctx.settings.numberPrefix, r.number, r.createdAt),
+			title: r.title,
+			description: r.description,
+			state: r.state,
+			open: isOpen(r.state),
+			category: row.categoryName,
+			department: row.departmentName,
+			neighbourhood: row.neighbourhoodName,
+			address: r.address,
+			lat: r.lat,
+			lng: r.lng,
+			createdAt: r.createdAt,
+			dueOn: due,
+			extended: r.extendedDueOn !== null,
+			extensionReason: r.extensionReason,
+			daysLeft: isOpen(r.state) ? daysLeft(due, todayInBucharest(now.getTime())) : null,
+			anonymousNotice: r.anonymousNotice,
+			authorName: r.showName && r.authorId ? row.authorName : null,
+			supportersCount: r.supportersCount,
+			stateReason: r.stateReason,
+			responsibleBody: r.responsibleBody,
+			duplicateOfId: r.duplicateOfId,
+			hidden: r.hiddenAt !== null,
+			photos: photos.filter((p) => !p.updateId).map((p) => `/files/${p.fileId}`)
+		},
+		timeline: updates.map((u) => ({
+			...u,
+			photos: photos.filter((p) => p.updateId === u.id).map((p) => `/files/${p.fileId}`)
+		})),
+		viewer: {
+			signedIn: isUser(actor),
+			isAuthor,
+			supported,
+			following,
+			canSupport: !isAuthor && isOpen(r.state) && !r.hiddenAt && canReports(actor, 'support', ctx).allowed,
+			canReopen: isAuthor && canReporterReopen(r, ctx.settings.reopenDays, now),
+			staff: isReportsStaff(actor)
+		},
+		chain
+	};
+}
+
+export const LIST_PAGE_SIZE = 20;
+
+const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
+const ListFilters = z.object({
+	neighbourhood: z.preprocess(blank, z.string().max(64).optional()).catch(undefined),
+	category: z.preprocess(blank, z.string().max(64).optional()).catch(undefined),
+	state: z.preprocess(blank, z.enum(['open', 'closed', ...reportStates]).optional()).catch(undefined),
+	from: z.preprocess(blank, z.iso.date().optional()).catch(undefined),
+	to: z.preprocess(blank, z.iso.date().optional()).catch(undefined),
+	page: z.coerce.number().int().min(1).max(10_000).catch(1)
+});
+export type ReportListFilters = z.infer<typeof ListFilters>;
+
+/** Bucharest midnight of a calendar date, as an instant (approximation: +02:00/+03:00 read from Intl). */
+function bucharestMidnight(isoDate: string): Date {
+	const probe = new Date(`${isoDate}T12:00:00Z`);
+	const hour = Number(
+		new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Bucharest', hour: '2-digit', hourCycle: 'h23' }).format(probe)
+	);
+	return new Date(Date.parse(`${isoDate}T00:00:00Z`) - (hour - 12) * 3_600_000);
+}
+
+/** The browse list of the city's reports (newest first), filtered; the map reads /reports/map.json. */
+export async function viewReportList(actor: Actor, params: URLSearchParams) {
+	const db = await getDb();
+	const { ctx } = await cityReportsModule(db);
+	authorize(canReports(actor, 'read', ctx));
+	const filters = ListFilters.parse(Object.fromEntries(params));
+	const moduleId = ctx.module.id;
+	const categories = await categoryTree(db, moduleId, { activeOnly: false });
+	const r = reportsReports;
+	const where: (SQL | undefined)[] = [eq(r.moduleId, moduleId), isNull(r.hiddenAt)];
+	if (filters.neighbourhood) where.push(eq(r.neighbourhoodId, filters.neighbourhood));
+	if (filters.category) {
+		const group = categories.groups.find((g) => g.id === filters.category);
+		where.push(
+			group ? inArray(r.categoryId, group.leaves.map((l) => l.id).concat(group.id)) : eq(r.categoryId, filters.category)
+		);
+	}
+	if (filters.state === 'open') where.push(inArray(r.state, [...openStates]));
+	else if (filters.state === 'closed') where.push(inArray(r.state, [...closedStates]));
+	else if (filters.state) where.push(eq(r.state, filters.state as ReportState));
+	if (filters.from) where.push(gte(r.createdAt, bucharestMidnight(filters.from)));
+	if (filters.to) {
+		const next = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+		where.push(lt(r.createdAt, bucharestMidnight(next)));
+	}
+	const condition = and(...where);
+	const [{ total }] = await db.select({ total: count() }).from(r).where(condition);
+	const rows = await db
+		.select({
+			id: r.id,
+			number: r.number,
+			title: r.title,
+			state: r.state,
+			address: r.address,
+			lat: r.lat,
+			lng: r.lng,
+			createdAt: r.createdAt,
+			supportersCount: r.supportersCount,
+			anonymousNotice: r.anonymousNotice,
+			categoryName: reportsCategories.name,
+			neighbourhoodName: neighbourhoods.name
+		})
+		.from(r)
+		.innerJoin(reportsCategories, eq(reportsCategories.id, r.categoryId))
+		.leftJoin(neighbourhoods, eq(neighbourhoods.id, r.neighbourhoodId))
+		.where(condition)
+		.orderBy(desc(r.createdAt), desc(r.number))
+		.limit(LIST_PAGE_SIZE)
+		.offset((filters.page - 1) * LIST_PAGE_SIZE);
+	return {
+		filters,
+		total,
+		pages: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)),
+		items: rows.map(({ number, ...row }) => ({
+			...row,
+			registrationNumber: registrationNumber(ctx.settings.numberPrefix, number, row.createdAt)
+		})),
+		categories,
+		neighbourhoods: await neighbourhoodChoices(db),
+		tiles: mapTiles(),
+		canReport: canReports(actor, 'report', ctx).allowed
+	};
+}
