@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertReport, reportsSetup } from '../reports/test-support.ts';
 import { useTestDatabase } from '../../../../../tests/setup/database.ts';
 import { person } from '../../../../../tests/support/spaces.ts';
 import { auditLog, departments, follows, notifications, outbox, user } from '../../platform/db/schema.ts';
@@ -330,21 +331,19 @@ describe('the public pages and the chain', () => {
 		expect(page.chain[0].title).toBe('Alee nouă în parc');
 		expect(page.chain[1].stateKey).toBe('budgets_impl_chain_state_on_ballot');
 		expect(page.chain[2].stateKey).toBe('budgets_impl_status_completed');
-		// Seen from the proposal's side, the same chain (a report type appears once linked, from the index).
-		await db.insert(searchDocuments).values({
-			resourceType: 'report',
-			resourceId: 'rep-1',
-			title: 'Groapă pe alee',
-			url: '/reports/rep-1'
-		});
+		// Seen from the proposal's side, the same chain, starting from the problem report it came from (the reports
+		// module describes its own step).
+		const reportSetup = await reportsSetup(admin);
+		const report = await insertReport(reportSetup, { title: 'Groapă pe alee' });
 		await linkResources(
 			db,
-			{ resourceType: 'report', resourceId: 'rep-1' },
+			{ resourceType: 'report', resourceId: report.id },
 			{ resourceType: 'proposal', resourceId: 'prop-1' },
 			'became'
 		);
 		const fromProposal = await api.projectChain(db, project.id);
-		expect(fromProposal[0]).toMatchObject({ labelKey: 'budgets_impl_chain_report', title: 'Groapă pe alee' });
+		expect(fromProposal[0]).toMatchObject({ labelKey: 'reports_insights_chain_report', url: `/reports/${report.id}` });
+		expect(fromProposal[0].title).toContain('Groapă pe alee');
 		expect(fromProposal).toHaveLength(5);
 	});
 });

@@ -9,7 +9,7 @@ import { getDb } from '../../platform/db/index.ts';
 import { files } from '../../platform/db/schema.ts';
 import { getStorage } from '../../platform/files/storage.ts';
 import { PHOTO_GPS, asFile, phonePhoto, elfProgram } from '../../platform/files/test-fixtures.ts';
-import { submitReportForm } from './report-form.ts';
+import { anonymousReportsByIp, submitReportForm } from './report-form.ts';
 import { reportsPhotos, reportsReports } from './schema.ts';
 import { insertReport, reportsSetup, type ReportsSetup } from './test-support.ts';
 
@@ -87,5 +87,20 @@ describe('the report form', () => {
 		if (program.step !== 'invalid') throw new Error(JSON.stringify(program));
 		expect(program.errors).toEqual({ photos: 'files_error_executable' });
 		expect(await (await getDb()).select().from(reportsReports)).toHaveLength(0);
+	});
+});
+
+describe('reports without an account', () => {
+	it('are limited per address, while signed-in people are not', async () => {
+		const setup = await reportsSetup(await person(['admin']));
+		const ip = '203.0.113.9';
+		const send = (i: number, who = visitor(ip)) =>
+			submitReportForm(who, form(setup, [['place_address', `Strada Test ${i}`]]), { locale: 'ro', confirmed: true });
+		for (let i = 0; i < anonymousReportsByIp.limit; i++) expect((await send(i)).step).toBe('created');
+		const refused = await send(99);
+		expect(refused).toMatchObject({ step: 'invalid', errors: { _form: 'reports_error_too_many_reports' } });
+		expect((await send(100, visitor('203.0.113.10'))).step).toBe('created');
+		expect((await send(101, await person())).step).toBe('created');
+		expect(await (await getDb()).select().from(reportsReports)).toHaveLength(anonymousReportsByIp.limit + 2);
 	});
 });

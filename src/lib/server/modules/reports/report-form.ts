@@ -3,14 +3,18 @@
  * possible duplicates (if any) before anything is written; step 2 sends anyway (or the form is sent at once when
  * there are none). Without JavaScript the duplicates step is a page of its own carrying the form's values.
  */
-import type { Actor } from '../../platform/actors/actor.ts';
+import { isUser, type Actor } from '../../platform/actors/actor.ts';
 import { getDb } from '../../platform/db/index.ts';
+import { hitRateLimit, type RateRule } from '../../platform/http/rate-limit.ts';
 import type { FieldErrors, Result } from '../../platform/result.ts';
 import { checkReport } from './commands/check-report.ts';
 import { createReport, type CreatedReport } from './commands/create-report.ts';
 import { cityReportsModule } from './context.ts';
 import type { PossibleDuplicate } from './duplicates.ts';
 import { readReportForm, type ReportFormValues } from './forms.ts';
+
+/** Reports sent from one address without an account: generous for a household, a brake on scripted floods. */
+export const anonymousReportsByIp: RateRule = { name: 'reports:web-ip', limit: 30, windowSeconds: 60 * 60 };
 
 export type ReportFormOutcome =
 	| { step: 'invalid'; errors: FieldErrors; values: ReportFormValues }
@@ -31,6 +35,10 @@ export async function submitReportForm(
 	if (Object.keys(all).length) return { step: 'invalid', errors: all, values };
 	if (!confirmed && checked.ok && checked.value.duplicates.length)
 		return { step: 'duplicates', duplicates: checked.value.duplicates, values };
+	if (!isUser(actor) && actor.context.ip) {
+		const limit = await hitRateLimit(anonymousReportsByIp, actor.context.ip);
+		if (!limit.allowed) return { step: 'invalid', errors: { _form: 'reports_error_too_many_reports' }, values };
+	}
 	const created = await createReport(actor, ctx.module.id, input);
 	if (!created.ok) return { step: 'invalid', errors: created.errors, values };
 	return { step: 'created', report: created.value };

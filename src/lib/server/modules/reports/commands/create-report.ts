@@ -205,7 +205,7 @@ export async function createReport(
 		created = await db.transaction(async (tx) => {
 			// A double-clicked "send" (or a client retrying) must not register the problem twice: the same reporter,
 			// category, text and place within ten minutes answers with the first report.
-			// LOCK DISABLED
+			await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${fingerprint}, 0))`);
 			const [seen] = await tx
 				.select()
 				.from(reportsReports)
@@ -216,8 +216,10 @@ export async function createReport(
 						eq(reportsReports.description, text.data.description),
 						author ? eq(reportsReports.authorId, author.id) : isNull(reportsReports.authorId),
 						c.contact_email ? eq(reportsReports.contactEmail, c.contact_email) : sql`true`,
+						c.contact_phone ? eq(reportsReports.contactPhone, c.contact_phone) : sql`true`,
 						place.lat !== null ? eq(reportsReports.lat, place.lat) : isNull(reportsReports.lat),
 						place.lng !== null ? eq(reportsReports.lng, place.lng) : isNull(reportsReports.lng),
+						place.address ? eq(reportsReports.address, place.address) : isNull(reportsReports.address),
 						gte(reportsReports.createdAt, new Date(now.getTime() - 10 * 60_000))
 					)
 				)

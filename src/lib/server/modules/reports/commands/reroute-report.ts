@@ -54,7 +54,7 @@ export async function rerouteReport(
 			kind: 'system',
 			authorId: isUser(actor) ? actor.id : null,
 			text: 'reports_staff_log_rerouted',
-			data: { category: category.name.ro, fromCategoryId: current.categoryId, fromDepartmentId: current.departmentId }
+			data: { category: category.name, fromCategoryId: current.categoryId, fromDepartmentId: current.departmentId }
 		});
 		await recordAction(tx, actor, {
 			action: 'report.reroute',

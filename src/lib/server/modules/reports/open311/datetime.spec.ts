@@ -9,6 +9,14 @@ describe('Open311 datetimes', () => {
 		expect(endOfDay(null)).toBeNull();
 	});
 
+	it('change offset exactly when the clocks change (last Sundays of March and October, 01:00 UTC)', () => {
+		expect(w3c(new Date('2026-03-29T00:59:59Z'))).toBe('2026-03-29T02:59:59+02:00');
+		expect(w3c(new Date('2026-03-29T01:00:00Z'))).toBe('2026-03-29T04:00:00+03:00');
+		expect(w3c(new Date('2026-10-25T00:59:59Z'))).toBe('2026-10-25T03:59:59+03:00');
+		expect(w3c(new Date('2026-10-25T01:00:00Z'))).toBe('2026-10-25T03:00:00+02:00');
+		expect(w3c(new Date('2026-12-31T22:30:00Z'))).toBe('2027-01-01T00:30:00+02:00');
+	});
+
 	it('parse W3C datetimes with an offset or Z, and plain dates as whole Bucharest days', () => {
 		expect(parseW3c('2026-04-14T06:37:38+03:00')?.toISOString()).toBe('2026-04-14T03:37:38.000Z');
 		expect(parseW3c('2026-04-14T06:37:38Z')?.toISOString()).toBe('2026-04-14T06:37:38.000Z');

@@ -16,13 +16,40 @@ const parts = new Intl.DateTimeFormat('en-GB', {
 	timeZoneName: 'longOffset'
 });
 
-/** `2026-11-23T04:03:50+02:00` (seconds precision, the city's offset at that instant). */
+/** The city's UTC offset in minutes for the hour an instant falls in (offsets change on the hour). */
+const offsetByHour = new Map<number, number>();
+function offsetMinutes(ms: number): number {
+	const hour = Math.floor(ms / 3_600_000);
+	let offset = offsetByHour.get(hour);
+	if (offset === undefined) {
+		const p: Record<string, string> = {};
+		for (const { type, value } of parts.formatToParts(hour * 3_600_000)) p[type] = value;
+		// "GMT+02:00"; "GMT" alone would be UTC, which Bucharest never is, but keep it correct anyway.
+		const m = /([+-])(\d{2}):(\d{2})/.exec(p.timeZoneName);
+		offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+		if (offsetByHour.size > 10_000) offsetByHour.clear();
+		offsetByHour.set(hour, offset);
+	}
+	return offset;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * `2026-11-23T04:03:50+02:00` (seconds precision, the city's offset at that instant). Intl is asked once per hour
+ * of time, not per value: a page of 1,000 requests has 3,000 datetimes.
+ */
 export function w3c(instant: Date): string {
-	const p: Record<string, string> = {};
-	for (const { type, value } of parts.formatToParts(instant)) p[type] = value;
-	// "GMT+02:00"; "GMT" alone would be UTC, which Bucharest never is, but keep it correct anyway.
-	const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName.replace('GMT', '');
-	return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+	const ms = instant.getTime();
+	const offset = offsetMinutes(ms);
+	const wall = new Date(ms + offset * 60_000);
+	const sign = offset < 0 ? '-' : '+';
+	const abs = Math.abs(offset);
+	return (
+		`${wall.getUTCFullYear()}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())}` +
+		`T${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}:${two(wall.getUTCSeconds())}` +
+		`${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`
+	);
 }
 
 export const w3cOrNull = (instant: Date | null | undefined) => (instant ? w3c(instant) : null);

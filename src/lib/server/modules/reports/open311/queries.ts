@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, isNull, lte, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/index.ts';
+import { sharedData } from '../../../platform/http/shared-data.ts';
 import { departments, files } from '../../../platform/db/schema.ts';
 import { closedStates, openStates } from '../rules.ts';
 import { reportsCategories, reportsPhotos, reportsReports, reportsUpdates } from '../schema.ts';
@@ -65,25 +66,48 @@ export interface RequestFilter {
 	offset: number;
 }
 
+// The outer table is named in full: drizzle leaves a lone table's columns unqualified, which the subquery would
+// read as its own `id`.
 const firstPhoto = sql<
 	string | null
->`(select p.file_id from reports_photos p where p.report_id = ${reportsReports.id} and p.update_id is null order by p.position limit 1)`;
+>`(select p.file_id from reports_photos p where p.report_id = reports_reports.id and p.update_id is null order by p.position limit 1)`;
 const lastPublicText = sql<
 	string | null
->`(select u.text from reports_updates u where u.report_id = ${reportsReports.id} and u.kind = 'public' and u.text <> '' order by u.created_at desc limit 1)`;
+>`(select u.text from reports_updates u where u.report_id = reports_reports.id and u.kind = 'public' and u.text <> '' order by u.created_at desc limit 1)`;
 
+/** The public columns of a report an Open311 answer uses (never the contact fields). */
 const requestColumns = {
-	report: reportsReports,
-	categoryCode: reportsCategories.code,
-	categoryName: reportsCategories.name,
-	categoryQuestions: reportsCategories.questions,
-	departmentName: departments.name,
+	id: reportsReports.id,
+	number: reportsReports.number,
+	categoryId: reportsReports.categoryId,
+	departmentId: reportsReports.departmentId,
+	state: reportsReports.state,
+	title: reportsReports.title,
+	description: reportsReports.description,
+	stateReason: reportsReports.stateReason,
+	anonymousNotice: reportsReports.anonymousNotice,
+	answers: reportsReports.answers,
+	channel: reportsReports.channel,
+	supportersCount: reportsReports.supportersCount,
+	address: reportsReports.address,
+	lat: reportsReports.lat,
+	lng: reportsReports.lng,
+	dueOn: reportsReports.dueOn,
+	extendedDueOn: reportsReports.extendedDueOn,
+	createdAt: reportsReports.createdAt,
+	updatedAt: reportsReports.updatedAt,
+	closedAt: reportsReports.closedAt,
 	photoFileId: firstPhoto,
 	lastPublicText
 };
 
+type PublicReport = Omit<
+	Awaited<ReturnType<typeof selectRequests>>[number],
+	'photoFileId' | 'lastPublicText' | 'categoryId' | 'departmentId'
+>;
+
 export type RequestRow = {
-	report: typeof reportsReports.$inferSelect;
+	report: PublicReport;
 	categoryCode: string;
 	categoryName: CategoryRow['name'];
 	categoryQuestions: CategoryRow['questions'];
@@ -92,10 +116,37 @@ export type RequestRow = {
 	lastPublicText: string | null;
 };
 
+/**
+ * The module's categories and the departments by id, read once per request (and shared between GET requests for a
+ * few seconds, platform/http/shared-data.ts): joining them into every row sent each category's questions (jsonb) a
+ * thousand times over for a full page.
+ */
+async function lookups(db: Db, moduleId: string) {
+	return sharedData(`reports:open311-lookups:${moduleId}`, async () => {
+		const [categories, depts] = await Promise.all([
+			moduleCategories(db, moduleId),
+			db.select({ id: departments.id, name: departments.name }).from(departments)
+		]);
+		return {
+			categories: new Map(categories.map((c) => [c.id, c])),
+			departments: new Map(depts.map((d) => [d.id, d.name]))
+		};
+	});
+}
+
+const selectRequests = (db: Db, where: SQL[], limit: number, offset: number) =>
+	db
+		.select(requestColumns)
+		.from(reportsReports)
+		.where(and(...where))
+		.orderBy(desc(reportsReports.createdAt), desc(reportsReports.number))
+		.limit(limit)
+		.offset(offset);
+
 const inBox = (b: { west: number; south: number; east: number; north: number }) =>
 	// lat/lng ranges, not `<@ box`: the planner estimates ranges from statistics (a `<@ box` is always guessed at
 	// 0.1 %), so with status=open a city-wide box walks the newest open reports and stops while a small one reads the
-	// (module, lat, lng) index — 5 s → 1 ms and 130 → 40 ms with 1,000,000 reports (schema.ts, bench/reports).
+	// (module, lat, lng) index — 4.9 s → 0.4 ms and 129 → 2.3 ms with 1,000,000 reports (schema.ts, bench/reports).
 	sql`${reportsReports.lat} BETWEEN ${b.south}::float8 AND ${b.north}::float8 AND ${reportsReports.lng} BETWEEN ${b.west}::float8 AND ${b.east}::float8`;
 
 /** Public requests matching the filter, newest first. */
@@ -105,7 +156,16 @@ export async function findRequests(db: Db, moduleId: string, filter: RequestFilt
 		if (filter.numbers.length === 0) return [];
 		where.push(inArray(reportsReports.number, filter.numbers));
 	} else {
-		if (filter.serviceCodes?.length) where.push(inArray(reportsCategories.code, filter.serviceCodes));
+		if (filter.serviceCodes?.length)
+			where.push(
+				inArray(
+					reportsReports.categoryId,
+					db
+						.select({ id: reportsCategories.id })
+						.from(reportsCategories)
+						.where(and(eq(reportsCategories.moduleId, moduleId), inArray(reportsCategories.code, filter.serviceCodes)))
+				)
+			);
 		if (filter.status?.length === 1)
 			where.push(inArray(reportsReports.state, [...(filter.status[0] === 'open' ? openStates : closedStates)]));
 		if (filter.from) where.push(gte(reportsReports.createdAt, filter.from));
@@ -120,16 +180,22 @@ export async function findRequests(db: Db, moduleId: string, filter: RequestFilt
 				* power(sin(radians(${reportsReports.lng} - ${lng}::float8) / 2), 2)))) <= ${radiusMeters}::float8`);
 		}
 	}
-	const rows = await db
-		.select(requestColumns)
-		.from(reportsReports)
-		.innerJoin(reportsCategories, eq(reportsCategories.id, reportsReports.categoryId))
-		.innerJoin(departments, eq(departments.id, reportsReports.departmentId))
-		.where(and(...where))
-		.orderBy(desc(reportsReports.createdAt), desc(reportsReports.number))
-		.limit(filter.limit)
-		.offset(filter.offset);
-	return rows as RequestRow[];
+	const [rows, { categories, departments: departmentNames }] = await Promise.all([
+		selectRequests(db, where, filter.limit, filter.offset),
+		lookups(db, moduleId)
+	]);
+	return rows.map(({ photoFileId, lastPublicText, categoryId, departmentId, ...report }) => {
+		const category = categories.get(categoryId)!;
+		return {
+			report,
+			categoryCode: category.code,
+			categoryName: category.name,
+			categoryQuestions: category.questions,
+			departmentName: departmentNames.get(departmentId) ?? { ro: '' },
+			photoFileId,
+			lastPublicText
+		};
+	});
 }
 
 /** The public report with this token (Open311 `tokens/{token}`), or null. */
