@@ -150,6 +150,7 @@ describe('area subscriptions', () => {
 			expect(mails).toHaveLength(1);
 			expect(mails[0]).toContain(created.value.registrationNumber);
 			expect(mails[0]).toContain(`/reports/${created.value.id}`);
+			expect(mails[0]).toContain('/reports/subscriptions');
 		}
 		expect(await mailsTo(far.email)).toEqual([]);
 		expect((await mailsTo(reporter.email)).some((m) => m.includes('zona ta'))).toBe(false);

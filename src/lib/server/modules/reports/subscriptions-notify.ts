@@ -9,8 +9,13 @@ import { user } from '../../platform/db/schema.ts';
 import { logger } from '../../platform/log.ts';
 import { instantEmail } from '../../platform/notifications/emails.ts';
 import { sendMails } from '../../platform/notifications/mailer.ts';
+import { absoluteUrl, localeOr } from '../../platform/notifications/render.ts';
+import { m } from '#lib/paraglide/messages.js';
 import { reportPath } from './notify-reporter.ts';
 import { areaName, subscriptionsMatching } from './subscriptions.ts';
+
+/** Where a person manages (and ends) their area subscriptions. */
+export const SUBSCRIPTIONS_PATH = '/reports/subscriptions';
 
 export const NEW_REPORT_IN_AREA = 'reports_insights_notification_new_in_area';
 
@@ -40,7 +45,7 @@ export async function notifyAreaSubscribers(db: Db, report: NewReportForSubscrib
 			.filter((p) => p.verified)
 			.map((p) => {
 				const { subscription, neighbourhoodName } = byUser.get(p.id)!;
-				return instantEmail(p, {
+				const mail = instantEmail(p, {
 					key: NEW_REPORT_IN_AREA,
 					data: {
 						number: report.registrationNumber,
@@ -49,6 +54,9 @@ export async function notifyAreaSubscribers(db: Db, report: NewReportForSubscrib
 					},
 					link: reportPath(report.id)
 				});
+				const url = absoluteUrl(SUBSCRIPTIONS_PATH, p.locale);
+				const unsubscribe = m.reports_insights_email_unsubscribe({ url }, { locale: localeOr(p.locale) });
+				return { ...mail, text: `${mail.text}\n\n${unsubscribe}` };
 			});
 		await sendMails(mails);
 		return mails.length;
