@@ -83,6 +83,8 @@ export const config = {
 	signInLimitPerIp: () => positiveInt(env('SIGN_IN_LIMIT_PER_IP'), 30),
 	/** Sign-in attempts per e-mail address per 15 minutes (besides the lockout after 5 wrong passwords in a row). */
 	signInLimitPerAccount: () => positiveInt(env('SIGN_IN_LIMIT_PER_ACCOUNT'), 10),
+	/** Sign-ups one IP address may make per hour (a city-hall desk signing people up needs more). */
+	signUpLimitPerIp: () => positiveInt(env('SIGN_UP_LIMIT_PER_IP'), 10),
 	/** Seconds an anonymous visitor's rendered page is reused (http/page-cache.ts); 0 turns the cache off. */
 	pageCacheSeconds: () => {
 		const n = Number(env('PAGE_CACHE_SECONDS') ?? 2);

@@ -29,7 +29,13 @@ export const rateRules = {
 		},
 		windowSeconds: 15 * 60
 	},
-	signUpByIp: { name: 'sign-up:ip', limit: 10, windowSeconds: 60 * 60 },
+	signUpByIp: {
+		name: 'sign-up:ip',
+		get limit() {
+			return config.signUpLimitPerIp();
+		},
+		windowSeconds: 60 * 60
+	},
 	resetByEmail: { name: 'reset:email', limit: 3, windowSeconds: 60 * 60 },
 	resetByIp: { name: 'reset:ip', limit: 20, windowSeconds: 60 * 60 },
 	smsByUser: { name: 'sms:user', limit: 3, windowSeconds: 60 * 60 },
