@@ -19,7 +19,7 @@ describe('staff promote a report into a proposal', () => {
 		await page.locator('main form[action="?/proposal"] button[type=submit]').click();
 		await page.waitForURL('**/admin/reports/promote/*?done=proposal');
 		await visit(page, page.url());
-		expect(await page.locator('main [role=status]').textContent()).toBeTruthy();
+		expect(await page.locator('main [role=status]').textContent()).toContain('Sesizarea a devenit propunere.');
 		const proposalLink = page.locator('main .resource-chain a[href*="/proposals/"]');
 		expect(await proposalLink.count()).toBe(1);
 		const proposalPath = (await proposalLink.getAttribute('href'))!;

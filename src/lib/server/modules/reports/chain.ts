@@ -32,7 +32,7 @@ registerChainStep('report', {
 	}
 });
 
-/** The chain a report is part of (empty when it was never promoted): for `<ReportChain>` on the report page. */
+/** The chain a report is part of (empty when it was never promoted): for the `<ResourceChain>` on the report pages. */
 export async function reportChain(reportId: string): Promise<ChainStep[]> {
 	return resourceChain(await getDb(), { resourceType: 'report', resourceId: reportId });
 }
