@@ -45,8 +45,8 @@ describe('Open311 discovery and services', () => {
 		await setup();
 		const { status, body, xml } = await both(discovery, '/open311/v2/discovery.{f}');
 		expect(status).toBe(200);
-		expect(body.contact).toBeTruthy();
-		expect(body.key_service).toBeTruthy();
+		expect(body.contact).toMatch(/^Primăria Municipiului Timișoara, problem reports: .+\/reports$/);
+		expect(body.key_service).toMatch(/issued by the city's administrators/);
 		expect(String(body.changeset)).toMatch(W3C_WITH_OFFSET);
 		expect(Date.parse(String(body.changeset))).toBeLessThanOrEqual(Date.now());
 		const [endpoint] = body.endpoints as Row[];
