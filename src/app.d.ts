@@ -14,6 +14,9 @@ declare global {
 			sessionId: string | null;
 			/** The signed-in person's unread notifications when the request began (read with the session). */
 			unreadNotifications: number;
+			/** This signed-in visitor gets the page rendered for every signed-in visitor alike; the personal parts are
+			 *  read after hydration (ADR 0007, hooks.server.ts). The session is then not read for this request. */
+			personalDeferred: boolean;
 			locale: import('#lib/i18n/index.ts').Locale;
 			requestId: string;
 		}

@@ -14,6 +14,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		tabs: view.tabs,
 		canDoNow: view.canDoNow,
 		following: view.following,
-		signedIn: isUser(locals.actor)
+		signedIn: isUser(locals.actor),
+		// Served shared to a signed-in visitor: `following` and `signedIn` come from /me/page-state (personal-parts.ts).
+		deferred: locals.personalDeferred
 	};
 };

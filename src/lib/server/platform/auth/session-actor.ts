@@ -33,6 +33,10 @@ export function verifiedSessionToken(value: string | undefined, key: string = se
 export const dueForRenewal = (expiresAt: Date, now = Date.now()) =>
 	expiresAt.getTime() - SESSION_EXPIRES_IN * 1000 + SESSION_UPDATE_AGE * 1000 <= now;
 
+/** Whether the request carries a session cookie signed by us (checked in process; the session may have ended). */
+export const hasSessionCookie = (cookies: { get(name: string): string | undefined }) =>
+	cookieNames.some((n) => verifiedSessionToken(cookies.get(n)) !== null);
+
 export async function actorFromSession(
 	cookies: { get(name: string): string | undefined },
 	headers: Headers,

@@ -2,11 +2,15 @@
 import type { Handle } from '@sveltejs/kit/hooks';
 import { config } from '../config/env.ts';
 import { clearSharedData, withSharedData } from './shared-data.ts';
+import { JS_COOKIE } from '#lib/personal.ts';
 
 /** Paths whose answers are personal, for tests, or cached by their own rules (API, feeds, health, benchmark). */
 const NEVER_CACHED = ['/admin', '/account', '/test-hooks', '/api', '/feeds', '/healthz', '/metrics', '/bench'];
-/** The only cookie an anonymous visitor may carry and still get a shared page (it only picks the locale, in the key). */
-const HARMLESS_COOKIES = new Set(['PARAGLIDE_LOCALE']);
+/**
+ * The only cookies an anonymous visitor may carry and still get a shared page: the locale (in the key) and the mark
+ * that the browser runs our JavaScript (ADR 0007).
+ */
+const HARMLESS_COOKIES = new Set(['PARAGLIDE_LOCALE', JS_COOKIE]);
 const MAX_ENTRIES = 1000;
 const MAX_BYTES = 32 * 1024 * 1024;
 
@@ -38,14 +42,18 @@ function cookieNames(header: string | null): string[] {
 
 /**
  * Whether a request may be answered from (and fill) the shared cache: an anonymous GET/HEAD (no session cookie; in
- * fact no cookie at all but the locale's) for an HTML page outside the personal and specially cached areas.
+ * fact no cookie at all but harmless ones) for an HTML page outside the personal and specially cached areas — or,
+ * with `signedInShared`, a signed-in visitor's request for the page rendered for every signed-in visitor alike
+ * (ADR 0007; the hooks decided that the session is not read for it).
  */
 export function cacheableRequest(
 	request: { method: string; url: string; headers: Headers },
-	locales: readonly string[] = []
+	locales: readonly string[] = [],
+	signedInShared = false
 ): boolean {
 	if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-	if (cookieNames(request.headers.get('cookie')).some((n) => !HARMLESS_COOKIES.has(n))) return false;
+	if (!signedInShared && cookieNames(request.headers.get('cookie')).some((n) => !HARMLESS_COOKIES.has(n)))
+		return false;
 	if (request.headers.has('authorization')) return false;
 	// A client asking for something other than HTML (JSON from an endpoint beside a page) must not get cached HTML.
 	const accept = request.headers.get('accept');
@@ -151,7 +159,8 @@ export function pageCacheHandle(options: {
 		const ttl = ttlSeconds();
 		if (ttl <= 0) return resolve(event);
 		const reading = event.request.method === 'GET' || event.request.method === 'HEAD';
-		if (!cacheableRequest(event.request, locales) || event.isDataRequest) {
+		const signedInShared = event.locals.personalDeferred === true;
+		if (!cacheableRequest(event.request, locales, signedInShared) || event.isDataRequest) {
 			// Signed-in pages are rendered for each person, but the data they share with everyone comes from the
 			// shared data cache (shared-data.ts); never in the personal and test areas.
 			if (reading && !excludedPath(event.url.pathname, locales)) return withSharedData(ttl, () => resolve(event));
@@ -162,7 +171,8 @@ export function pageCacheHandle(options: {
 			}
 			return response;
 		}
-		const key = `${event.locals.locale}\n${event.url.pathname}${event.url.search}`;
+		// The page served shared to signed-in visitors differs from the anonymous one (it reads the person later).
+		const key = `${signedInShared ? 'signed-in' : 'anonymous'}\n${event.locals.locale}\n${event.url.pathname}${event.url.search}`;
 		const hit = cache.get(key, now());
 		if (hit) return toResponse(hit, event.request.method, Math.floor((now() - (hit.expiresAt - ttl * 1000)) / 1000));
 		// When an entry expires under load, every concurrent visitor would render the same page at once (measured: a
