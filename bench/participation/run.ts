@@ -122,11 +122,14 @@ interface Target {
 	path: string;
 	/** Text the page must contain (checked once before the load). */
 	expect: string[];
+	/** Served shared to signed-in visitors with JavaScript (ADR 0007): the route whose personal parts they then read. */
+	personal?: { route: string; params: Record<string, string> };
 }
 
 interface Measurement {
 	name: string;
-	who: 'anonymous' | 'signed in';
+	/** "signed in, JS": a browser running our JavaScript; each request counted is a page view (the page + /me/page-state). */
+	who: 'anonymous' | 'signed in' | 'signed in, JS';
 	requestsPerSecond: number;
 	p50: number;
 	p95: number;
@@ -169,7 +172,25 @@ async function measure(
 ): Promise<Measurement | null> {
 	const url = origin + target.path;
 	const headers: Record<string, string> = { accept: 'text/html' };
-	if (cookie) headers.cookie = cookie;
+	if (cookie) headers.cookie = who === 'signed in, JS' ? `${cookie}; vocea_js=1` : cookie;
+	// A page view of a browser with JavaScript on a page served shared: the page, then its personal parts.
+	const statePath =
+		who === 'signed in, JS' && target.personal
+			? `/me/page-state?${new URLSearchParams({
+					route: target.personal.route,
+					params: JSON.stringify(target.personal.params),
+					search: new URL(url).search
+				})}`
+			: null;
+	const stateHeaders = { ...headers, accept: 'application/json' };
+	/** One view: the page, and its personal parts when it is served shared. */
+	const view = async () => {
+		const page = await fetch(url, { headers });
+		await page.arrayBuffer();
+		if (statePath) await (await fetch(origin + statePath, { headers: stateHeaders })).arrayBuffer();
+		return page;
+	};
+	const requests = statePath ? [{ path: target.path }, { path: statePath, headers: stateHeaders }] : undefined;
 
 	// Requests still in flight from the previous run finish first (they would count, and compete, here).
 	await settle();
@@ -185,6 +206,12 @@ async function measure(
 	for (const text of [marker, ...target.expect])
 		if (check.status !== 200 || !html.includes(text))
 			throw new Error(`${target.name} (${who}): status ${check.status}, missing ${JSON.stringify(text)}`);
+	if (statePath) {
+		// Served shared, and the personal parts answer for this person.
+		if (!check.headers.get('x-vocea-cache')) throw new Error(`${target.name} (${who}): not served shared`);
+		const state = (await (await fetch(origin + statePath, { headers: stateHeaders })).json()) as { me: unknown };
+		if (!state.me) throw new Error(`${target.name} (${who}): /me/page-state has no person`);
+	}
 
 	if (flag('sql') || flag('explain')) {
 		server.send('trace');
@@ -206,20 +233,29 @@ async function measure(
 	// Statements per request: a few sequential requests, outside the timed run.
 	const before = await statementsSent(server);
 	const sequential = 20;
-	for (let i = 0; i < sequential; i++) await (await fetch(url, { headers })).arrayBuffer();
+	for (let i = 0; i < sequential; i++) await view();
 	// Counted through `pg` only: on PGlite the database runs inside the server (its CPU is in the server's column).
 	const statementsPerRequest = db ? ((await statementsSent(server)) - before) / sequential : NaN;
 
-	if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers });
+	if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers, requests });
 
 	const pids = await backendPids(db);
 	const dbBefore = new Map(pids.map((p) => [p, cpuSeconds(p)]));
 	const serverBefore = cpuSeconds(server.pid!);
 	const loadBefore = process.cpuUsage();
 	const latencies: number[] = [];
-	const run = autocannon({ url, connections, duration, headers });
-	run.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-		if (status >= 200 && status < 300) latencies.push(ms);
+	const run = autocannon({ url, connections, duration, headers, requests });
+	// With two requests per view, each connection alternates page, parts, page, …: a view's time is the sum of both.
+	const pending = new Map<unknown, number>();
+	run.on('response', (client: unknown, status: number, _bytes: number, ms: number) => {
+		if (status < 200 || status >= 300) return;
+		if (!requests) return void latencies.push(ms);
+		const first = pending.get(client);
+		if (first === undefined) pending.set(client, ms);
+		else {
+			pending.delete(client);
+			latencies.push(first + ms);
+		}
 	});
 	const result = await run;
 	const load = process.cpuUsage(loadBefore);
@@ -232,7 +268,8 @@ async function measure(
 	}
 
 	latencies.sort((a, b) => a - b);
-	const n = result.requests.total;
+	const perView = requests ? requests.length : 1;
+	const n = result.requests.total / perView;
 	return {
 		name: target.name,
 		who,
@@ -242,7 +279,7 @@ async function measure(
 		p99: percentile(latencies, 99),
 		max: latencies.at(-1) ?? NaN,
 		errors: result.errors + result.non2xx,
-		kbPerResponse: result.throughput.average / result.requests.average / 1024,
+		kbPerResponse: (perView * result.throughput.average) / result.requests.average / 1024,
 		statementsPerRequest,
 		serverCpuMs: (serverCpu * 1000) / n,
 		dbCpuMs: (dbCpu * 1000) / n,
@@ -288,11 +325,25 @@ function report(rows: Measurement[], baseline: number) {
 
 function targetsFor(t: BenchTargets): Target[] {
 	const base = `/processes/${t.processSlug}/proposals/${t.moduleId}`;
+	const list = {
+		route: '/processes/[slug]/proposals/[moduleId]',
+		params: { slug: t.processSlug, moduleId: t.moduleId }
+	};
 	return [
-		{ name: 'process page', path: `/processes/${t.processSlug}`, expect: ['<h1'] },
-		{ name: 'proposal list, page 1', path: base, expect: t.listExpect },
-		{ name: `proposal list, ${t.filterLabel}`, path: `${base}?${t.filterQuery}`, expect: t.filterExpect },
-		{ name: `proposal list, ${t.laterLabel}`, path: `${base}?${t.laterQuery}`, expect: t.laterExpect },
+		{
+			name: 'process page',
+			path: `/processes/${t.processSlug}`,
+			expect: ['<h1'],
+			personal: { route: '/processes/[slug]', params: { slug: t.processSlug } }
+		},
+		{ name: 'proposal list, page 1', path: base, expect: t.listExpect, personal: list },
+		{
+			name: `proposal list, ${t.filterLabel}`,
+			path: `${base}?${t.filterQuery}`,
+			expect: t.filterExpect,
+			personal: list
+		},
+		{ name: `proposal list, ${t.laterLabel}`, path: `${base}?${t.laterQuery}`, expect: t.laterExpect, personal: list },
 		{ name: `proposal, ${t.threadLabel}`, path: `${base}/${t.threadProposalId}`, expect: t.threadExpect }
 	];
 }
@@ -355,7 +406,7 @@ async function main() {
 	const rows: Measurement[] = [];
 	const missing: string[] = [];
 	const run = async (t: Target, who: Measurement['who']) => {
-		const m = await measure(server, db, t, who, who === 'signed in' ? await freshCookie() : null);
+		const m = await measure(server, db, t, who, who === 'anonymous' ? null : await freshCookie());
 		if (!m) {
 			missing.push(`${t.name} (${who}): ${t.path}`);
 			return console.log(`  ${t.name} (${who}): 404, not measured`);
@@ -374,6 +425,7 @@ async function main() {
 	for (const t of pages) {
 		if (whoOnly !== 'signed') await run(t, 'anonymous');
 		if (whoOnly !== 'anonymous') await run(t, 'signed in');
+		if (whoOnly !== 'anonymous' && t.personal) await run(t, 'signed in, JS');
 	}
 	// The baseline again at the end: how much the machine drifted during the run.
 	if (!flag('skip-bare')) await run({ ...bare, name: 'bare page (again)' }, 'anonymous');

@@ -42,7 +42,9 @@ describe('a signed-in visitor gets the shared page with their own parts', () => 
 		await expect.poll(() => followSection(page).locator('button').count()).toBe(1);
 		expect(await page.locator('header.site').innerText()).toContain('Contul meu');
 		expect(await page.locator('header.site').innerText()).not.toContain('Autentificare');
-		await followSection(page).getByRole('button', { name: /^Urmărește/ }).click();
+		await followSection(page)
+			.getByRole('button', { name: /^Urmărește/ })
+			.click();
 		await page.waitForURL(/\/processes\/timisoara-decide/);
 		await visit(page, '/processes/timisoara-decide');
 		await expect.poll(() => followSection(page).innerText()).toContain('Urmărești');

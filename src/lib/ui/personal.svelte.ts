@@ -31,7 +31,7 @@ export function rememberJavaScript(): void {
 
 /** Reads the personal parts of the page that was just served shared. */
 export async function loadPersonal(routeId: string, params: Record<string, string>, search: string): Promise<void> {
-	const query = new URLSearchParams({ route: routeId, params: JSON.stringify(params), search });
+	const query = `route=${encodeURIComponent(routeId)}&params=${encodeURIComponent(JSON.stringify(params))}&search=${encodeURIComponent(search)}`;
 	try {
 		const res = await fetch(`/me/page-state?${query}`, { headers: { accept: 'application/json' } });
 		if (!res.ok) throw new Error(String(res.status));

@@ -19,6 +19,8 @@ describe('which requests may use the shared page cache', () => {
 		expect(cacheableRequest(req('/en/processes/x', { method: 'HEAD' }), locales)).toBe(true);
 		expect(cacheableRequest(req('/', { headers: { cookie: 'PARAGLIDE_LOCALE=en' } }), locales)).toBe(true);
 		expect(cacheableRequest(req('/', { headers: { accept: 'text/html,*/*;q=0.8' } }), locales)).toBe(true);
+		// The mark that the browser runs our JavaScript (ADR 0007) is harmless too.
+		expect(cacheableRequest(req('/', { headers: { cookie: 'vocea_js=1; PARAGLIDE_LOCALE=en' } }), locales)).toBe(true);
 	});
 
 	it('refuses anyone with a session or any other cookie, other methods, and non-HTML clients', () => {
@@ -89,13 +91,16 @@ describe('pageCacheHandle', () => {
 		let rendered = 0;
 		let clock = 0;
 		const handle = pageCacheHandle({ cache: new PageCache(), ttlSeconds: () => ttl, locales, now: () => clock });
-		const call = (path: string, init: { method?: string; headers?: Record<string, string>; locale?: string } = {}) => {
+		const call = (
+			path: string,
+			init: { method?: string; headers?: Record<string, string>; locale?: string; shared?: boolean } = {}
+		) => {
 			const request = new Request(`http://x${path}`, { method: init.method ?? 'GET', headers: init.headers });
 			const event = {
 				request,
 				url: new URL(request.url),
 				isDataRequest: false,
-				locals: { locale: init.locale ?? 'ro' }
+				locals: { locale: init.locale ?? 'ro', personalDeferred: init.shared ?? false }
 			} as never;
 			return handle({
 				event,
@@ -145,6 +150,25 @@ describe('pageCacheHandle', () => {
 		await s.call('/comments/new', { method: 'POST' });
 		await s.call('/processes/x');
 		expect(s.rendered()).toBe(7);
+	});
+
+	it('keeps the page served shared to signed-in visitors (ADR 0007) apart from the anonymous one', async () => {
+		const s = setup();
+		const session = { cookie: 'vocea.session_token=t; vocea_js=1' };
+		await s.call('/processes/x');
+		const first = await s.call('/processes/x', { headers: session, shared: true });
+		expect(first.headers.get('x-vocea-cache')).toBe('miss');
+		expect(await first.text()).toBe('<p>render 2</p>');
+		const again = await s.call('/processes/x', {
+			headers: { cookie: 'vocea.session_token=u; vocea_js=1' },
+			shared: true
+		});
+		expect(again.headers.get('x-vocea-cache')).toBe('hit');
+		expect(await again.text()).toBe('<p>render 2</p>');
+		expect(await (await s.call('/processes/x')).text()).toBe('<p>render 1</p>');
+		// Without the hooks' decision, a session cookie still means a page rendered for the person.
+		expect((await s.call('/processes/x', { headers: session })).headers.get('x-vocea-cache')).toBeNull();
+		expect(s.rendered()).toBe(3);
 	});
 
 	it('renders a page once for concurrent anonymous visitors, and lets them render if it cannot be shared', async () => {

@@ -52,8 +52,7 @@ export function cacheableRequest(
 	signedInShared = false
 ): boolean {
 	if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-	if (!signedInShared && cookieNames(request.headers.get('cookie')).some((n) => !HARMLESS_COOKIES.has(n)))
-		return false;
+	if (!signedInShared && cookieNames(request.headers.get('cookie')).some((n) => !HARMLESS_COOKIES.has(n))) return false;
 	if (request.headers.has('authorization')) return false;
 	// A client asking for something other than HTML (JSON from an endpoint beside a page) must not get cached HTML.
 	const accept = request.headers.get('accept');
