@@ -17,9 +17,7 @@ import { securityHeaders } from '#lib/server/platform/http/security-headers.ts';
 import { observeRequest } from '#lib/server/platform/http/metrics.ts';
 import { pageCacheHandle } from '#lib/server/platform/http/page-cache.ts';
 import { csrfHandle } from '#lib/server/platform/http/csrf.ts';
-import { hasSessionCookie } from '#lib/server/platform/auth/session-actor.ts';
-import { personalParts } from '#lib/server/personal-parts.ts';
-import { FULL_PAGE_PARAM, JS_COOKIE } from '#lib/personal.ts';
+import { serveShared, sharedPart } from '#lib/server/shared-pages.ts';
 
 if (!building) {
 	configureAuthPlugins([sveltekitCookies(getRequestEvent)]);
@@ -43,10 +41,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.actor = anonymous(context);
 	event.locals.sessionId = null;
 	event.locals.unreadNotifications = 0;
-	// Health and metrics must answer even when the database is down; a page served shared reads no session.
-	if (event.url.pathname === '/healthz' || event.url.pathname === '/metrics' || event.locals.personalDeferred)
-		return resolve(event);
-	const { actor, sessionId, unreadNotifications } = await actorFromSession(
+	event.locals.personalDeferred = false;
+	// Health and metrics must answer even when the database is down.
+	if (event.url.pathname === '/healthz' || event.url.pathname === '/metrics') return resolve(event);
+	const { actor, sessionId, unreadNotifications, renewed } = await actorFromSession(
 		event.cookies,
 		event.request.headers,
 		context
@@ -54,7 +52,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.actor = actor;
 	event.locals.sessionId = sessionId;
 	event.locals.unreadNotifications = unreadNotifications;
-	return resolve(event);
+	// A browser running our JavaScript gets some pages shared, with its person's parts attached (shared-pages.ts).
+	// Not when the session was just renewed: that cookie goes out with a page rendered for the person.
+	const part = renewed ? undefined : sharedPart(event);
+	return part ? serveShared(event, resolve, part) : resolve(event);
 };
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
@@ -67,43 +68,14 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/**
- * A signed-in visitor whose browser runs our JavaScript gets the pages of `personalParts` as rendered for every
- * signed-in visitor alike (from the page cache), and reads their personal parts after hydration (ADR 0007). Without
- * JavaScript (no cookie), or with `?personal`, the page is rendered for the person as before.
- */
-const handleSharedForSignedIn: Handle = async ({ event, resolve }) => {
-	const part = event.route.id ? personalParts[event.route.id] : undefined;
-	event.locals.personalDeferred =
-		part !== undefined &&
-		(event.request.method === 'GET' || event.request.method === 'HEAD') &&
-		!event.isDataRequest &&
-		event.cookies.get(JS_COOKIE) !== undefined &&
-		hasSessionCookie(event.cookies) &&
-		!event.url.searchParams.has(FULL_PAGE_PARAM) &&
-		part.shareable(event.url);
-	if (!event.locals.personalDeferred) return resolve(event);
-	const response = await resolve(event);
-	if (response.status < 400) return response;
-	// Not for everyone (a draft process its staff preview, say): render it for the person.
-	event.locals.personalDeferred = false;
-	return resolve(event);
-};
-
-// Anonymous pages come from the page cache before any session or database work (see page-cache.ts).
+// Anonymous pages come from the page cache (no database work: without a session cookie none is read), and so does the
+// page shared by signed-in visitors (page-cache.ts, shared-pages.ts).
 const handlePageCache: Handle = pageCacheHandle({ locales });
 
 // Kit's own cross-site form check is off (vite.config.ts) so that Open311 clients, which send no Origin, can post.
 const handleCsrf: Handle = csrfHandle(['/open311/']);
 
-export const handle = sequence(
-	handleHeaders,
-	handleCsrf,
-	handleLocale,
-	handleSharedForSignedIn,
-	handlePageCache,
-	handleSession
-);
+export const handle = sequence(handleHeaders, handleCsrf, handleLocale, handleSession, handlePageCache);
 
 export const handleError: HandleServerError = ({ error, event, kind }) => {
 	if (kind === 'unknown' && error instanceof ForbiddenError) return { status: 403, message: 'forbidden' };

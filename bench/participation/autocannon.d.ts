@@ -8,13 +8,6 @@ declare module 'autocannon' {
 		duration?: number;
 		headers?: Record<string, string>;
 		timeout?: number;
-		/** Sent in turn by each connection (page, then its personal parts, …). */
-		requests?: {
-			path?: string;
-			method?: string;
-			headers?: Record<string, string>;
-			setupRequest?: (req: Record<string, unknown>) => unknown;
-		}[];
 	}
 	interface Result {
 		requests: { average: number; total: number };

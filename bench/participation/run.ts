@@ -122,13 +122,13 @@ interface Target {
 	path: string;
 	/** Text the page must contain (checked once before the load). */
 	expect: string[];
-	/** Served shared to signed-in visitors with JavaScript (ADR 0007): the route whose personal parts they then read. */
-	personal?: { route: string; params: Record<string, string> };
+	/** Served shared to signed-in visitors whose browser runs our JavaScript (ADR 0007). */
+	shared?: boolean;
 }
 
 interface Measurement {
 	name: string;
-	/** "signed in, JS": a browser running our JavaScript; each request counted is a page view (the page + /me/page-state). */
+	/** "signed in, JS": a browser that runs our JavaScript (the `vocea_js` cookie), which gets shared pages. */
 	who: 'anonymous' | 'signed in' | 'signed in, JS';
 	requestsPerSecond: number;
 	p50: number;
@@ -173,24 +173,6 @@ async function measure(
 	const url = origin + target.path;
 	const headers: Record<string, string> = { accept: 'text/html' };
 	if (cookie) headers.cookie = who === 'signed in, JS' ? `${cookie}; vocea_js=1` : cookie;
-	// A page view of a browser with JavaScript on a page served shared: the page, then its personal parts.
-	const statePath =
-		who === 'signed in, JS' && target.personal
-			? `/me/page-state?${new URLSearchParams({
-					route: target.personal.route,
-					params: JSON.stringify(target.personal.params),
-					search: new URL(url).search
-				})}`
-			: null;
-	const stateHeaders = { ...headers, accept: 'application/json' };
-	/** One view: the page, and its personal parts when it is served shared. */
-	const view = async () => {
-		const page = await fetch(url, { headers });
-		await page.arrayBuffer();
-		if (statePath) await (await fetch(origin + statePath, { headers: stateHeaders })).arrayBuffer();
-		return page;
-	};
-	const requests = statePath ? [{ path: target.path }, { path: statePath, headers: stateHeaders }] : undefined;
 
 	// Requests still in flight from the previous run finish first (they would count, and compete, here).
 	await settle();
@@ -206,12 +188,9 @@ async function measure(
 	for (const text of [marker, ...target.expect])
 		if (check.status !== 200 || !html.includes(text))
 			throw new Error(`${target.name} (${who}): status ${check.status}, missing ${JSON.stringify(text)}`);
-	if (statePath) {
-		// Served shared, and the personal parts answer for this person.
-		if (!check.headers.get('x-vocea-cache')) throw new Error(`${target.name} (${who}): not served shared`);
-		const state = (await (await fetch(origin + statePath, { headers: stateHeaders })).json()) as { me: unknown };
-		if (!state.me) throw new Error(`${target.name} (${who}): /me/page-state has no person`);
-	}
+	// Served shared with this person's parts attached (not rendered for them, not another person's).
+	if (who === 'signed in, JS' && (!check.headers.get('x-vocea-cache') || !html.includes('"me":{"id":')))
+		throw new Error(`${target.name} (${who}): not served shared with the person's parts`);
 
 	if (flag('sql') || flag('explain')) {
 		server.send('trace');
@@ -233,29 +212,20 @@ async function measure(
 	// Statements per request: a few sequential requests, outside the timed run.
 	const before = await statementsSent(server);
 	const sequential = 20;
-	for (let i = 0; i < sequential; i++) await view();
+	for (let i = 0; i < sequential; i++) await (await fetch(url, { headers })).arrayBuffer();
 	// Counted through `pg` only: on PGlite the database runs inside the server (its CPU is in the server's column).
 	const statementsPerRequest = db ? ((await statementsSent(server)) - before) / sequential : NaN;
 
-	if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers, requests });
+	if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers });
 
 	const pids = await backendPids(db);
 	const dbBefore = new Map(pids.map((p) => [p, cpuSeconds(p)]));
 	const serverBefore = cpuSeconds(server.pid!);
 	const loadBefore = process.cpuUsage();
 	const latencies: number[] = [];
-	const run = autocannon({ url, connections, duration, headers, requests });
-	// With two requests per view, each connection alternates page, parts, page, …: a view's time is the sum of both.
-	const pending = new Map<unknown, number>();
-	run.on('response', (client: unknown, status: number, _bytes: number, ms: number) => {
-		if (status < 200 || status >= 300) return;
-		if (!requests) return void latencies.push(ms);
-		const first = pending.get(client);
-		if (first === undefined) pending.set(client, ms);
-		else {
-			pending.delete(client);
-			latencies.push(first + ms);
-		}
+	const run = autocannon({ url, connections, duration, headers });
+	run.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+		if (status >= 200 && status < 300) latencies.push(ms);
 	});
 	const result = await run;
 	const load = process.cpuUsage(loadBefore);
@@ -268,8 +238,7 @@ async function measure(
 	}
 
 	latencies.sort((a, b) => a - b);
-	const perView = requests ? requests.length : 1;
-	const n = result.requests.total / perView;
+	const n = result.requests.total;
 	return {
 		name: target.name,
 		who,
@@ -279,7 +248,7 @@ async function measure(
 		p99: percentile(latencies, 99),
 		max: latencies.at(-1) ?? NaN,
 		errors: result.errors + result.non2xx,
-		kbPerResponse: (perView * result.throughput.average) / result.requests.average / 1024,
+		kbPerResponse: result.throughput.average / result.requests.average / 1024,
 		statementsPerRequest,
 		serverCpuMs: (serverCpu * 1000) / n,
 		dbCpuMs: (dbCpu * 1000) / n,
@@ -325,25 +294,11 @@ function report(rows: Measurement[], baseline: number) {
 
 function targetsFor(t: BenchTargets): Target[] {
 	const base = `/processes/${t.processSlug}/proposals/${t.moduleId}`;
-	const list = {
-		route: '/processes/[slug]/proposals/[moduleId]',
-		params: { slug: t.processSlug, moduleId: t.moduleId }
-	};
 	return [
-		{
-			name: 'process page',
-			path: `/processes/${t.processSlug}`,
-			expect: ['<h1'],
-			personal: { route: '/processes/[slug]', params: { slug: t.processSlug } }
-		},
-		{ name: 'proposal list, page 1', path: base, expect: t.listExpect, personal: list },
-		{
-			name: `proposal list, ${t.filterLabel}`,
-			path: `${base}?${t.filterQuery}`,
-			expect: t.filterExpect,
-			personal: list
-		},
-		{ name: `proposal list, ${t.laterLabel}`, path: `${base}?${t.laterQuery}`, expect: t.laterExpect, personal: list },
+		{ name: 'process page', path: `/processes/${t.processSlug}`, expect: ['<h1'], shared: true },
+		{ name: 'proposal list, page 1', path: base, expect: t.listExpect, shared: true },
+		{ name: `proposal list, ${t.filterLabel}`, path: `${base}?${t.filterQuery}`, expect: t.filterExpect, shared: true },
+		{ name: `proposal list, ${t.laterLabel}`, path: `${base}?${t.laterQuery}`, expect: t.laterExpect, shared: true },
 		{ name: `proposal, ${t.threadLabel}`, path: `${base}/${t.threadProposalId}`, expect: t.threadExpect }
 	];
 }
@@ -425,7 +380,7 @@ async function main() {
 	for (const t of pages) {
 		if (whoOnly !== 'signed') await run(t, 'anonymous');
 		if (whoOnly !== 'anonymous') await run(t, 'signed in');
-		if (whoOnly !== 'anonymous' && t.personal) await run(t, 'signed in, JS');
+		if (whoOnly !== 'anonymous' && t.shared) await run(t, 'signed in, JS');
 	}
 	// The baseline again at the end: how much the machine drifted during the run.
 	if (!flag('skip-bare')) await run({ ...bare, name: 'bare page (again)' }, 'anonymous');

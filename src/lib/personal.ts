@@ -5,3 +5,6 @@ export const JS_COOKIE = 'vocea_js';
 
 /** A query parameter that asks for the page rendered in full for the person, whatever the cookie says. */
 export const FULL_PAGE_PARAM = 'personal';
+
+/** The id of the inline JSON with the person's parts of a page served shared. */
+export const PERSONAL_SCRIPT_ID = 'vocea-personal';

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { baseURL, latestMessage, linkIn, useBrowser, visit } from './support/browser.ts';
 
 // ADR 0007: a signed-in visitor whose browser runs JavaScript gets the process page and the proposal list rendered for
-// every signed-in visitor alike (from the page cache) and reads their own parts after hydration; without JavaScript
-// the page is rendered for them in full.
+// every signed-in visitor alike (from the page cache), with their own parts attached as JSON and applied after
+// hydration; without JavaScript the page is rendered for them in full.
 const open = useBrowser();
 const run = Date.now();
 const who = { name: `Irina Shared ${run % 100_000}`, email: `irina.shared.${run}@example.ro` };
@@ -33,12 +33,16 @@ describe('a signed-in visitor gets the shared page with their own parts', () => 
 		expect((await context.cookies()).some((c) => c.name === 'vocea_js')).toBe(true);
 
 		const response = await visit(page, '/processes/timisoara-decide');
-		// Served from the shared cache (a miss fills it), and the HTML carries nothing of this person.
+		// Served from the shared cache (a miss fills it): the rendered HTML carries nothing of this person, only the
+		// attached parts do, and the answer is private.
 		expect(response?.headers()['x-vocea-cache']).toMatch(/^(hit|miss)$/);
+		expect(response?.headers()['cache-control']).toContain('no-store');
 		const html = await response!.text();
-		expect(html).not.toContain(who.name);
+		const [rendered, attached] = html.split('<script type="application/json" id="vocea-personal">');
+		expect(rendered).not.toContain(who.name);
+		expect(attached).toContain(`"name":"${who.name}"`);
 		expect(html).not.toContain(who.email);
-		// Their own parts arrive after hydration: the header is theirs, the follow button is for a signed-in person.
+		// Their own parts are applied after hydration: the header is theirs, the follow button is a signed-in person's.
 		await expect.poll(() => followSection(page).locator('button').count()).toBe(1);
 		expect(await page.locator('header.site').innerText()).toContain('Contul meu');
 		expect(await page.locator('header.site').innerText()).not.toContain('Autentificare');
@@ -94,15 +98,15 @@ describe('a signed-in visitor gets the shared page with their own parts', () => 
 		await context.close();
 	});
 
-	it('the personal parts answer only for the person asking, and never from a cache', async () => {
-		const res = await fetch(
-			`${baseURL()}/me/page-state?route=${encodeURIComponent('/processes/[slug]')}&params=${encodeURIComponent('{"slug":"timisoara-decide"}')}`
-		);
-		expect(res.status).toBe(200);
-		expect(res.headers.get('cache-control')).toContain('no-store');
-		expect(await res.json()).toEqual({ me: null, page: { following: false, signedIn: false } });
-		const unknown = await fetch(`${baseURL()}/me/page-state?route=${encodeURIComponent('/admin')}`);
-		expect(unknown.status).toBe(404);
+	it('an anonymous browser that runs JavaScript still gets the anonymous page, with nobody attached', async () => {
+		const get = () =>
+			fetch(`${baseURL()}/processes/timisoara-decide`, { headers: { accept: 'text/html', cookie: 'vocea_js=1' } });
+		await get();
+		const res = await get();
+		expect(res.headers.get('x-vocea-cache')).toBe('hit');
+		const html = await res.text();
+		expect(html).not.toContain('id="vocea-personal"');
+		expect(html).toContain('/account/sign-in');
 	});
 });
 

@@ -19,7 +19,7 @@ async function created(r: { ok: boolean; value?: { id: string } }) {
 	return r.value.id;
 }
 
-// ADR 0007: what /me/page-state answers for the pages served shared to signed-in visitors.
+// ADR 0007: the personal parts attached to the pages served shared to signed-in visitors.
 describe('the personal parts of pages served shared', () => {
 	it('of a process page: whether this person follows it', async () => {
 		const admin = await person(['admin']);

@@ -1,8 +1,7 @@
 /**
  * Pages that signed-in visitors with JavaScript get from the shared page cache, and how to read their personal parts
- * (ADR 0007): the HTML is the one rendered for every signed-in visitor alike; after hydration the page asks
- * `/me/page-state` for the header's person and this route's personal parts, read here. Outside platform/, since the
- * parts come from modules.
+ * (ADR 0007): the HTML is the one rendered for every signed-in visitor alike; the header's person and this route's
+ * parts, read here, travel with it as JSON (shared-pages.ts). Outside platform/, since the parts come from modules.
  */
 import type { HeaderPerson } from '#lib/ui/personal.svelte.ts';
 import type { Actor } from './platform/actors/actor.ts';
@@ -10,7 +9,7 @@ import { isUser, needsTwoFactor } from './platform/actors/actor.ts';
 import { processPage } from './spaces-runtime/process-view.ts';
 import { readListQuery, viewProposals } from './modules/proposals/index.ts';
 
-/** What the site header shows about the signed-in person (root layout, /me/page-state). */
+/** What the site header shows about the signed-in person (root layout, pages served shared). */
 export function headerPerson(actor: Actor, unreadNotifications: number): HeaderPerson | null {
 	if (!isUser(actor)) return null;
 	return {

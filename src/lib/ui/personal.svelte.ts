@@ -1,9 +1,9 @@
 /**
- * The personal parts of a page served from the shared cache to a signed-in visitor (ADR 0007), read from
- * `/me/page-state` after hydration. Only the browser writes it: on the server it stays empty, so a shared render and
- * its hydration agree. Pages read `personalView(data)` for their personal fields.
+ * The personal parts of a page served from the shared cache to a signed-in visitor (ADR 0007), which came with it as
+ * inline JSON and are applied after hydration. Only the browser writes this state: on the server it stays empty, so a
+ * shared render and its hydration agree. Pages read `personalView(data)` for their personal fields.
  */
-import { JS_COOKIE } from '#lib/personal.ts';
+import { JS_COOKIE, PERSONAL_SCRIPT_ID } from '#lib/personal.ts';
 
 /** What the site header shows about the signed-in person. */
 export interface HeaderPerson {
@@ -29,15 +29,14 @@ export function rememberJavaScript(): void {
 	document.cookie = `${JS_COOKIE}=1; path=/; max-age=${365 * 24 * 3600}; samesite=lax${secure}`;
 }
 
-/** Reads the personal parts of the page that was just served shared. */
-export async function loadPersonal(routeId: string, params: Record<string, string>, search: string): Promise<void> {
-	const query = `route=${encodeURIComponent(routeId)}&params=${encodeURIComponent(JSON.stringify(params))}&search=${encodeURIComponent(search)}`;
+/** Applies the person's parts that came with a page served shared (inline JSON, shared-pages.ts). */
+export function readPersonal(): void {
 	try {
-		const res = await fetch(`/me/page-state?${query}`, { headers: { accept: 'application/json' } });
-		if (!res.ok) throw new Error(String(res.status));
-		const body = (await res.json()) as { me: HeaderPerson | null; page: Record<string, unknown> };
-		personal.me = body.me;
-		personal.page = body.page;
+		const text = document.getElementById(PERSONAL_SCRIPT_ID)?.textContent;
+		if (!text) throw new Error('no personal parts');
+		const parts = JSON.parse(text) as { me: HeaderPerson | null; page: Record<string, unknown> };
+		personal.me = parts.me;
+		personal.page = parts.page;
 		personal.loaded = true;
 	} catch {
 		personal.failed = true;
@@ -45,8 +44,8 @@ export async function loadPersonal(routeId: string, params: Record<string, strin
 }
 
 /**
- * A page's personal fields: from its own data when it was rendered for the person, from `/me/page-state` when it
- * was served shared (undefined until read).
+ * A page's personal fields: from its own data when it was rendered for the person, from the attached parts when it
+ * was served shared (undefined until applied).
  */
 export function personalView<T extends Record<string, unknown>>(data: T & { deferred?: boolean }): Partial<T> {
 	if (!data.deferred) return data;

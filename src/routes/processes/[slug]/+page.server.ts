@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		canDoNow: view.canDoNow,
 		following: view.following,
 		signedIn: isUser(locals.actor),
-		// Served shared to a signed-in visitor: `following` and `signedIn` come from /me/page-state (personal-parts.ts).
+		// Served shared to a signed-in visitor: `following` and `signedIn` come with it (personal-parts.ts).
 		deferred: locals.personalDeferred
 	};
 };

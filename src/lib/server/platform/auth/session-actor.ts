@@ -33,20 +33,18 @@ export function verifiedSessionToken(value: string | undefined, key: string = se
 export const dueForRenewal = (expiresAt: Date, now = Date.now()) =>
 	expiresAt.getTime() - SESSION_EXPIRES_IN * 1000 + SESSION_UPDATE_AGE * 1000 <= now;
 
-/** Whether the request carries a session cookie signed by us (checked in process; the session may have ended). */
-export const hasSessionCookie = (cookies: { get(name: string): string | undefined }) =>
-	cookieNames.some((n) => verifiedSessionToken(cookies.get(n)) !== null);
-
 export async function actorFromSession(
 	cookies: { get(name: string): string | undefined },
 	headers: Headers,
 	context: RequestContext = {}
-): Promise<{ actor: Actor; sessionId: string | null; unreadNotifications: number }> {
+): Promise<{ actor: Actor; sessionId: string | null; unreadNotifications: number; renewed: boolean }> {
 	const token = cookieNames.map((n) => verifiedSessionToken(cookies.get(n))).find((t) => t !== null);
-	const nobody = { actor: anonymous(context), sessionId: null, unreadNotifications: 0 };
+	const nobody = { actor: anonymous(context), sessionId: null, unreadNotifications: 0, renewed: false };
 	if (!token) return nobody;
 	const found = await loadSessionActor(await getDb(), token, context);
 	if (!found) return nobody;
-	if (dueForRenewal(found.expiresAt)) await (await getAuth()).api.getSession({ headers });
-	return { actor: found.actor, sessionId: found.sessionId, unreadNotifications: found.unreadNotifications };
+	// Renewing resends the session cookie with this response.
+	const renewed = dueForRenewal(found.expiresAt);
+	if (renewed) await (await getAuth()).api.getSession({ headers });
+	return { actor: found.actor, sessionId: found.sessionId, unreadNotifications: found.unreadNotifications, renewed };
 }

@@ -301,7 +301,12 @@ describe('the session of a request', () => {
 		const old = new Date(Date.now() + (SESSION_EXPIRES_IN - SESSION_UPDATE_AGE - 60) * 1000);
 		await db.update(session).set({ expiresAt: old }).where(eq(session.id, sessionId!));
 		expect(dueForRenewal(old)).toBe(true);
-		expect((await actorFromSession(jar.cookies(), jar.headers())).actor.kind).toBe('user');
+		// The caller is told, since the renewed cookie goes out with this response (no shared page then: ADR 0007).
+		expect(await actorFromSession(jar.cookies(), jar.headers())).toMatchObject({
+			actor: { kind: 'user' },
+			renewed: true
+		});
+		expect((await actorFromSession(jar.cookies(), jar.headers())).renewed).toBe(false);
 		const [renewed] = await db.select().from(session).where(eq(session.id, sessionId!));
 		expect(renewed.expiresAt.getTime()).toBeGreaterThan(old.getTime() + 3_600_000);
 		expect(dueForRenewal(renewed.expiresAt)).toBe(false);

@@ -13,7 +13,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 	return {
 		slug: params.slug,
-		// Served shared to a signed-in visitor: canCreate, isEvaluator and what I support come from /me/page-state.
+		// Served shared to a signed-in visitor: canCreate, isEvaluator and what I support come with it
+		// (personal-parts.ts).
 		deferred: locals.personalDeferred,
 		...(await viewProposals(locals.actor, { spaceSlug: params.slug, moduleId: params.moduleId, query }))
 	};
