@@ -7,7 +7,8 @@
  *   or npm run bench:participation
  *   --rebuild / --no-build: build even if the build looks current / reuse the existing build whatever its age
  *   --only=<text>: measure only the pages whose name contains it (the bare page always runs)
- *   --who=anonymous|signed: measure the pages only for that visitor (the bare page always runs for both)
+ *   --who=anonymous|signed|js: measure the pages only for that visitor (signed: with and without JavaScript; js: a
+ *      signed-in browser running our JavaScript, which gets shared pages); the bare page always runs for both
  *   --skip-bare: leave out the bare page (to profile one page alone; no "× bare" then)
  *   --sql: print the SQL statements of one request to each page
  *   --explain: also EXPLAIN ANALYZE each of them (PostgreSQL), with the plan of those over 0.5 ms
@@ -378,9 +379,9 @@ async function main() {
 		await run(bare, 'signed in');
 	}
 	for (const t of pages) {
-		if (whoOnly !== 'signed') await run(t, 'anonymous');
-		if (whoOnly !== 'anonymous') await run(t, 'signed in');
-		if (whoOnly !== 'anonymous' && t.shared) await run(t, 'signed in, JS');
+		if (!whoOnly || whoOnly === 'anonymous') await run(t, 'anonymous');
+		if (!whoOnly || whoOnly === 'signed') await run(t, 'signed in');
+		if ((!whoOnly || whoOnly === 'signed' || whoOnly === 'js') && t.shared) await run(t, 'signed in, JS');
 	}
 	// The baseline again at the end: how much the machine drifted during the run.
 	if (!flag('skip-bare')) await run({ ...bare, name: 'bare page (again)' }, 'anonymous');

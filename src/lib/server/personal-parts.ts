@@ -6,7 +6,9 @@
 import type { HeaderPerson } from '#lib/ui/personal.svelte.ts';
 import type { Actor } from './platform/actors/actor.ts';
 import { isUser, needsTwoFactor } from './platform/actors/actor.ts';
-import { processPage } from './spaces-runtime/process-view.ts';
+import { getDb } from './platform/db/index.ts';
+import { isFollowing } from './platform/notifications/follows.ts';
+import { getVisibleProcess } from './platform/spaces/queries.ts';
 import { readListQuery, viewProposals } from './modules/proposals/index.ts';
 
 /** What the site header shows about the signed-in person (root layout, pages served shared). */
@@ -33,8 +35,10 @@ export const personalParts: Record<string, PersonalPart> = {
 	'/processes/[slug]': {
 		shareable: () => true,
 		async read(actor, params) {
-			const view = await processPage(actor, params.slug);
-			return { following: view.following, signedIn: isUser(actor) };
+			// Only what is personal: the process itself is shared data, read once per PAGE_CACHE_SECONDS.
+			const process = await getVisibleProcess(await getDb(), actor, params.slug);
+			const following = await isFollowing(actor, { resourceType: 'space', resourceId: process.space.id });
+			return { following, signedIn: isUser(actor) };
 		}
 	},
 	'/processes/[slug]/proposals/[moduleId]': {

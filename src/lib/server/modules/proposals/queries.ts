@@ -1,6 +1,7 @@
 /** Reads of proposals. The list selects only its columns and counts with one indexed query; no per-row queries. */
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/index.ts';
+import { preparedQuery } from '../../platform/db/prepared.ts';
 import { files, moduleInstances, neighbourhoods, spaces, user } from '../../platform/db/schema.ts';
 import {
 	proposalsCategories,
@@ -200,12 +201,23 @@ export const eventsOf = (db: Db, proposalId: string) =>
 /** Which of the proposals the person supports. */
 export async function supportedAmong(db: Db, userId: string, proposalIds: string[]): Promise<Set<string>> {
 	if (!proposalIds.length) return new Set();
-	const rows = await db
-		.select({ id: proposalsSupports.proposalId })
-		.from(proposalsSupports)
-		.where(and(eq(proposalsSupports.userId, userId), inArray(proposalsSupports.proposalId, proposalIds)));
+	const rows = await supportedAmongQuery(db).execute({ userId, proposalIds });
 	return new Set(rows.map((r) => r.id));
 }
+
+/** On every list page of a signed-in visitor (a page of ids at once): prepared. */
+const supportedAmongQuery = preparedQuery((db: Db) =>
+	db
+		.select({ id: proposalsSupports.proposalId })
+		.from(proposalsSupports)
+		.where(
+			and(
+				eq(proposalsSupports.userId, sql.placeholder('userId')),
+				sql`${proposalsSupports.proposalId} = any(${sql.placeholder('proposalIds')})`
+			)
+		)
+		.prepare('proposals_supported_among')
+);
 
 /** How many supports the person has given in the module. */
 export async function supportsGivenIn(db: Db, moduleId: string, userId: string): Promise<number> {

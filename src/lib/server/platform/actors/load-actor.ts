@@ -1,6 +1,7 @@
 /** Builds the Actor for a signed-in user from the database: roles, departments, space roles, verifications. */
 import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { departmentMembers, notifications, session, spaceRoles, user, userRoles, verifications } from '../db/schema.ts';
 import type { Actor, PlatformRole, RequestContext, SpaceRole, VerificationKind } from './actor.ts';
 
@@ -62,16 +63,9 @@ export async function loadSessionActor(
 		: null;
 }
 
-/** Built once per database (drizzle's query building costs more than the query on every request) and prepared. */
-const sessionActorQueries = new WeakMap<Db, ReturnType<typeof buildSessionActorQuery>>();
-function sessionActorQuery(db: Db) {
-	let query = sessionActorQueries.get(db);
-	if (!query) sessionActorQueries.set(db, (query = buildSessionActorQuery(db)));
-	return query;
-}
-
-function buildSessionActorQuery(db: Db) {
-	return db
+/** On every request of a signed-in visitor: built once per database and prepared. */
+const sessionActorQuery = preparedQuery((db: Db) =>
+	db
 		.select({
 			...actorColumns(),
 			sessionId: session.id,
@@ -85,8 +79,8 @@ function buildSessionActorQuery(db: Db) {
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
 		.where(and(eq(session.token, sql.placeholder('token')), gt(session.expiresAt, sql`now()`)))
-		.prepare('session_actor');
-}
+		.prepare('session_actor')
+);
 
 function toActor(u: ActorRow | undefined, context: RequestContext): Actor {
 	if (!u || u.deletedAt) return { kind: 'anonymous', context };

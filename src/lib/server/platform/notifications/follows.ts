@@ -3,9 +3,10 @@
  * Each followable resource type registers how to check that a record exists and may be followed; the platform
  * knows spaces, modules register their own types (from outside platform/, so this file never imports them).
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { isUser, type Actor } from '../actors/actor.ts';
 import { getDb, type Db } from '../db/index.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { follows, neighbourhoods, spaces, user } from '../db/schema.ts';
 import { notify } from './notify.ts';
 
@@ -46,19 +47,29 @@ export function followableCheck(resourceType: string): FollowableCheck | undefin
 /** Whether the actor follows the resource (always false for anonymous visitors). */
 export async function isFollowing(actor: Actor, resource: FollowedResource): Promise<boolean> {
 	if (!isUser(actor)) return false;
-	const db = await getDb();
-	const [row] = await db
+	const rows = await followingQuery(await getDb()).execute({
+		userId: actor.id,
+		resourceType: resource.resourceType,
+		resourceId: resource.resourceId
+	});
+	return rows.length > 0;
+}
+
+/** On the pages of signed-in visitors (the follow button): prepared. */
+const followingQuery = preparedQuery((db: Db) =>
+	db
 		.select({ userId: follows.userId })
 		.from(follows)
 		.where(
 			and(
-				eq(follows.userId, actor.id),
-				eq(follows.resourceType, resource.resourceType),
-				eq(follows.resourceId, resource.resourceId)
+				eq(follows.userId, sql.placeholder('userId')),
+				eq(follows.resourceType, sql.placeholder('resourceType')),
+				eq(follows.resourceId, sql.placeholder('resourceId'))
 			)
-		);
-	return row !== undefined;
-}
+		)
+		.limit(1)
+		.prepare('is_following')
+);
 
 /** The ids of the people (with live accounts) who follow the resource. */
 export async function followersOf(db: Db, resource: FollowedResource): Promise<string[]> {
