@@ -8,7 +8,7 @@ import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { langTag, locales } from '#lib/i18n/index.ts';
 import { configureAuthPlugins } from '#lib/server/platform/auth/auth.ts';
 import { actorFromSession } from '#lib/server/platform/auth/session-actor.ts';
-import { anonymous } from '#lib/server/platform/actors/actor.ts';
+import { anonymous, isUser } from '#lib/server/platform/actors/actor.ts';
 import { logger } from '#lib/server/platform/log.ts';
 import { ForbiddenError, NotFoundError } from '#lib/server/platform/result.ts';
 import { startPlatform } from '#lib/server/platform/lifecycle.ts';
@@ -17,7 +17,7 @@ import { securityHeaders } from '#lib/server/platform/http/security-headers.ts';
 import { observeRequest } from '#lib/server/platform/http/metrics.ts';
 import { pageCacheHandle } from '#lib/server/platform/http/page-cache.ts';
 import { csrfHandle } from '#lib/server/platform/http/csrf.ts';
-import { serveShared, sharedPart } from '#lib/server/shared-pages.ts';
+import { serveShared, sharedPlan } from '#lib/server/shared-pages.ts';
 
 if (!building) {
 	configureAuthPlugins([sveltekitCookies(getRequestEvent)]);
@@ -44,18 +44,20 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.personalDeferred = false;
 	// Health and metrics must answer even when the database is down.
 	if (event.url.pathname === '/healthz' || event.url.pathname === '/metrics') return resolve(event);
-	const { actor, sessionId, unreadNotifications, renewed } = await actorFromSession(
+	// A browser running our JavaScript gets some pages shared, with its person's parts attached (shared-pages.ts); the
+	// one personal value such a page needs is read in the session's statement.
+	const plan = await sharedPlan(event);
+	const { actor, sessionId, unreadNotifications, renewed, extra } = await actorFromSession(
 		event.cookies,
 		event.request.headers,
-		context
+		context,
+		plan?.extra
 	);
 	event.locals.actor = actor;
 	event.locals.sessionId = sessionId;
 	event.locals.unreadNotifications = unreadNotifications;
-	// A browser running our JavaScript gets some pages shared, with its person's parts attached (shared-pages.ts).
 	// Not when the session was just renewed: that cookie goes out with a page rendered for the person.
-	const part = renewed ? undefined : sharedPart(event);
-	return part ? serveShared(event, resolve, part) : resolve(event);
+	return plan && isUser(actor) && !renewed ? serveShared(event, resolve, plan, extra) : resolve(event);
 };
 
 const handleHeaders: Handle = async ({ event, resolve }) => {

@@ -6,13 +6,39 @@ import { follow } from './platform/notifications/commands/follow.ts';
 import { createProposal } from './modules/proposals/commands/create-proposal.ts';
 import { supportProposal } from './modules/proposals/commands/support-proposal.ts';
 import { citizen, proposalInput, proposalsModule } from './modules/proposals/test-support.ts';
-import { headerPerson, personalParts } from './personal-parts.ts';
+import { randomUUID } from 'node:crypto';
+import { type Actor } from './platform/actors/actor.ts';
+import { loadSessionActor } from './platform/actors/load-actor.ts';
+import { session } from './platform/db/schema.ts';
+import { headerPerson, personalParts, type PersonalPart } from './personal-parts.ts';
 
-useTestDatabase();
+const database = useTestDatabase();
 
 const processPart = personalParts['/processes/[slug]'];
 const listPart = personalParts['/processes/[slug]/proposals/[moduleId]'];
 const url = (search = '') => new URL(`http://x/${search}`);
+
+/**
+ * The parts as the hooks make them: the plan from shared data, its personal value read in the statement of a real
+ * session of this person, then the parts.
+ */
+async function readParts(part: PersonalPart, actor: Actor, params: Record<string, string>, at: URL) {
+	const plan = await part.plan(params, at);
+	if (actor.kind !== 'user') return plan.parts(actor, undefined);
+	const token = randomUUID();
+	const db = database().db;
+	await db.insert(session).values({
+		id: randomUUID(),
+		token,
+		userId: actor.id,
+		expiresAt: new Date(Date.now() + 3_600_000),
+		createdAt: new Date(),
+		updatedAt: new Date()
+	});
+	const found = await loadSessionActor(db, token, {}, plan.extra);
+	if (!found) throw new Error('no session');
+	return plan.parts(found.actor, found.extra);
+}
 
 async function created(r: { ok: boolean; value?: { id: string } }) {
 	if (!r.ok || !r.value) throw new Error('not created');
@@ -25,11 +51,14 @@ describe('the personal parts of pages served shared', () => {
 		const admin = await person(['admin']);
 		const { slug, spaceId } = await proposalsModule(admin);
 		const ana = await citizen();
-		expect(await processPart.read(ana, { slug }, url())).toEqual({ following: false, signedIn: true });
+		expect(await readParts(processPart, ana, { slug }, url())).toEqual({ following: false, signedIn: true });
 		await follow(ana, { resourceType: 'space', resourceId: spaceId });
-		expect(await processPart.read(ana, { slug }, url())).toEqual({ following: true, signedIn: true });
-		expect(await processPart.read(await citizen(), { slug }, url())).toEqual({ following: false, signedIn: true });
-		expect(await processPart.read(anonymous(), { slug }, url())).toEqual({ following: false, signedIn: false });
+		expect(await readParts(processPart, ana, { slug }, url())).toEqual({ following: true, signedIn: true });
+		expect(await readParts(processPart, await citizen(), { slug }, url())).toEqual({
+			following: false,
+			signedIn: true
+		});
+		expect(await readParts(processPart, anonymous(), { slug }, url())).toEqual({ following: false, signedIn: false });
 	});
 
 	it('of a proposal list: what this person may do and which proposals of this page they support', async () => {
@@ -41,16 +70,18 @@ describe('the personal parts of pages served shared', () => {
 		const bea = await citizen();
 		await supportProposal(bea, { moduleId, proposalId: ids[0] });
 		await supportProposal(bea, { moduleId, proposalId: ids[2] });
-		const first = await listPart.read(bea, { slug, moduleId }, url('?sort=newest'));
+		const first = await readParts(listPart, bea, { slug, moduleId }, url('?sort=newest'));
 		expect(first).toMatchObject({ canCreate: { allowed: true }, isEvaluator: false });
 		expect(new Set(first.supported as string[])).toEqual(new Set([ids[0], ids[2]]));
 		// Only what the addressed page lists: the list is filtered by the query the page was served for.
-		const filtered = await listPart.read(bea, { slug, moduleId }, url(`?q=${encodeURIComponent('Bănci')}`));
+		const filtered = await readParts(listPart, bea, { slug, moduleId }, url(`?q=${encodeURIComponent('Bănci')}`));
 		expect(filtered.supported).toEqual([ids[0]]);
-		const someoneElse = await listPart.read(await citizen(), { slug, moduleId }, url('?sort=newest'));
+		const someoneElse = await readParts(listPart, await citizen(), { slug, moduleId }, url('?sort=newest'));
 		expect(someoneElse.supported).toEqual([]);
-		const nobody = await listPart.read(anonymous(), { slug, moduleId }, url());
+		const nobody = await readParts(listPart, anonymous(), { slug, moduleId }, url());
 		expect(nobody).toMatchObject({ canCreate: { allowed: false, reason: 'sign_in_required' }, supported: [] });
+		// A page not everyone can see has no plan (it is rendered for the person).
+		await expect(listPart.plan({ slug: 'no-such-process', moduleId }, url())).rejects.toThrow();
 		// An evaluator's own assignments are personal: that list is never served shared.
 		expect(listPart.shareable(new URL('http://x/?assigned=1'))).toBe(false);
 		expect(listPart.shareable(new URL('http://x/?sort=supported'))).toBe(true);

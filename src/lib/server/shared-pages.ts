@@ -8,38 +8,47 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { ResolveOptions } from '@sveltejs/kit/hooks';
 import { FULL_PAGE_PARAM, JS_COOKIE, PERSONAL_SCRIPT_ID } from '#lib/personal.ts';
-import { anonymous, isUser } from './platform/actors/actor.ts';
+import { anonymous } from './platform/actors/actor.ts';
+import { hasSessionCookie } from './platform/auth/session-actor.ts';
 import { config } from './platform/config/env.ts';
 import { withSharedData } from './platform/http/shared-data.ts';
-import { headerPerson, personalParts, type PersonalPart } from './personal-parts.ts';
+import { headerPerson, personalParts, type SharedPlan } from './personal-parts.ts';
 
 type Resolve = (event: RequestEvent, opts?: ResolveOptions) => Promise<Response>;
 
-/** The route's personal parts when this request may get the shared page (the session already read, not renewed). */
-export function sharedPart(event: RequestEvent): PersonalPart | undefined {
+/**
+ * The plan of a page this request may get shared (before the session is read: its personal value is read with it),
+ * or undefined. A page that is not the same for everyone (its plan fails) is rendered for the person.
+ */
+export async function sharedPlan(event: RequestEvent): Promise<SharedPlan | undefined> {
 	const part = event.route.id ? personalParts[event.route.id] : undefined;
-	if (!part || !isUser(event.locals.actor)) return undefined;
-	if (event.request.method !== 'GET' || event.isDataRequest) return undefined;
-	if (event.cookies.get(JS_COOKIE) === undefined || event.url.searchParams.has(FULL_PAGE_PARAM)) return undefined;
-	return part.shareable(event.url) ? part : undefined;
+	if (!part || event.request.method !== 'GET' || event.isDataRequest) return undefined;
+	if (event.cookies.get(JS_COOKIE) === undefined || !hasSessionCookie(event.cookies)) return undefined;
+	if (event.url.searchParams.has(FULL_PAGE_PARAM) || !part.shareable(event.url)) return undefined;
+	return withSharedData(config.pageCacheSeconds(), () =>
+		part.plan(event.params as Record<string, string>, event.url)
+	).catch(() => undefined);
 }
 
-/** Answers with the shared page and this person's parts attached; renders for the person if the page is not shared. */
-export async function serveShared(event: RequestEvent, resolve: Resolve, part: PersonalPart): Promise<Response> {
+/** Answers with the shared page and this person's parts attached (the session read, with `read`, by the hooks). */
+export async function serveShared(
+	event: RequestEvent,
+	resolve: Resolve,
+	plan: SharedPlan,
+	read: unknown
+): Promise<Response> {
 	const { locals } = event;
 	const person = { actor: locals.actor, sessionId: locals.sessionId, unread: locals.unreadNotifications };
-	const readParts = withSharedData(config.pageCacheSeconds(), () =>
-		part.read(person.actor, event.params as Record<string, string>, event.url)
-	).catch(() => null);
+	const parts = withSharedData(config.pageCacheSeconds(), () => plan.parts(person.actor, read)).catch(() => null);
 	locals.actor = anonymous({ ip: event.getClientAddress(), userAgent: event.request.headers.get('user-agent') });
 	locals.sessionId = null;
 	locals.unreadNotifications = 0;
 	locals.personalDeferred = true;
-	const [response, page] = await Promise.all([resolve(event), readParts]);
+	const [response, page] = await Promise.all([resolve(event), parts]);
 	if (response.status === 200 && page && (response.headers.get('content-type') ?? '').startsWith('text/html'))
 		return attachPersonalParts(response, { me: headerPerson(person.actor, person.unread), page });
 	if (response.status < 400 && page) return response;
-	// Not for everyone (a draft process its staff preview, say): render it for the person.
+	// Should the shared render or the parts fail after all: render it for the person.
 	locals.actor = person.actor;
 	locals.sessionId = person.sessionId;
 	locals.unreadNotifications = person.unread;
@@ -51,15 +60,19 @@ const BODY_END = Buffer.from('</body>');
 
 /** The page with `parts` as inline JSON before `</body>`, private to this person (never cached anywhere). */
 export async function attachPersonalParts(response: Response, parts: unknown): Promise<Response> {
-	const body = Buffer.from(await response.arrayBuffer());
+	const body = new Uint8Array(await response.arrayBuffer());
 	// `<` escaped, so no `</script>` inside can end the element early.
 	const json = JSON.stringify(parts).replace(/</g, '\\u003c');
 	const script = Buffer.from(`<script type="application/json" id="${PERSONAL_SCRIPT_ID}">${json}</script>`);
-	const at = body.lastIndexOf(BODY_END);
-	const out = at < 0 ? Buffer.concat([body, script]) : Buffer.concat([body.subarray(0, at), script, body.subarray(at)]);
+	const at = Buffer.from(body.buffer, body.byteOffset, body.byteLength).lastIndexOf(BODY_END);
+	const out = new Uint8Array(body.byteLength + script.byteLength);
+	const cut = at < 0 ? body.byteLength : at;
+	out.set(body.subarray(0, cut), 0);
+	out.set(script, cut);
+	out.set(body.subarray(cut), cut + script.byteLength);
 	const headers = new Headers(response.headers);
 	headers.set('cache-control', 'private, no-store');
 	headers.delete('etag');
 	headers.delete('content-length');
-	return new Response(new Uint8Array(out), { status: response.status, headers });
+	return new Response(out, { status: response.status, headers });
 }

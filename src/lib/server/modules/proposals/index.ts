@@ -4,6 +4,7 @@
  */
 export { proposals } from './manifest.ts';
 export { viewProposals, viewProposal, viewProposalForm } from './views.ts';
+export { supportedAmongRead } from './queries.ts';
 export { manageProposals, manageProposal, manageProposalSettings } from './admin-views.ts';
 export {
 	readProposalForm,

@@ -2,6 +2,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/index.ts';
 import { preparedQuery } from '../../platform/db/prepared.ts';
+import type { SessionRead } from '../../platform/actors/load-actor.ts';
 import { files, moduleInstances, neighbourhoods, spaces, user } from '../../platform/db/schema.ts';
 import {
 	proposalsCategories,
@@ -204,6 +205,16 @@ export async function supportedAmong(db: Db, userId: string, proposalIds: string
 	const rows = await supportedAmongQuery(db).execute({ userId, proposalIds });
 	return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * Which of `proposalIds` the session's user supports, as a JSON array read in the session's statement (a list served
+ * shared: personal-parts.ts, ADR 0007).
+ */
+export const supportedAmongRead: SessionRead = {
+	name: 'proposals_supported_among',
+	column: (userId) =>
+		sql`(select coalesce(json_agg(${proposalsSupports.proposalId}), '[]'::json) from ${proposalsSupports} where ${proposalsSupports.userId} = ${userId} and ${proposalsSupports.proposalId} = any(${sql.placeholder('proposalIds')}))`
+};
 
 /** On every list page of a signed-in visitor (a page of ids at once): prepared. */
 const supportedAmongQuery = preparedQuery((db: Db) =>

@@ -81,7 +81,18 @@ async function publicModule(actor: Actor, spaceSlug: string, moduleId: string) {
 /** The public list: filters, sort (random with a seed kept in the URL), one page, or every pin for the map. */
 export async function viewProposals(
 	actor: Actor,
-	{ spaceSlug, moduleId, query }: { spaceSlug: string; moduleId: string; query: ListQuery }
+	{
+		spaceSlug,
+		moduleId,
+		query,
+		supported: given
+	}: {
+		spaceSlug: string;
+		moduleId: string;
+		query: ListQuery;
+		/** What this person supports on the page, when already read (with the session: personal-parts.ts). */
+		supported?: Set<string>;
+	}
 ) {
 	const { db, ctx, instance } = await publicModule(actor, spaceSlug, moduleId);
 	const perPage = ctx.settings.perPage;
@@ -116,13 +127,15 @@ export async function viewProposals(
 		),
 		query.view === 'map' ? shared(`pins:${filterKey}`, () => proposalPins(db, moduleId, filters)) : Promise.resolve([])
 	]);
-	const supported = isUser(actor)
-		? await supportedAmong(
-				db,
-				actor.id,
-				page.rows.map((r) => r.id)
-			)
-		: new Set<string>();
+	const supported =
+		given ??
+		(isUser(actor)
+			? await supportedAmong(
+					db,
+					actor.id,
+					page.rows.map((r) => r.id)
+				)
+			: new Set<string>());
 	const catName = new Map(categories.map((c) => [c.id, c.name]));
 	const hoodName = new Map(neighbourhoods.map((n) => [n.id, n.name]));
 	const { supports, threshold } = ctx.phaseSettings;

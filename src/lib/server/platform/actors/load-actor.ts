@@ -1,5 +1,5 @@
 /** Builds the Actor for a signed-in user from the database: roles, departments, space roles, verifications. */
-import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import { departmentMembers, notifications, session, spaceRoles, user, userRoles, verifications } from '../db/schema.ts';
@@ -46,26 +46,62 @@ export async function loadActor(db: Db, userId: string, context: RequestContext 
 }
 
 /**
+ * A personal value read in the session's statement (a page served shared, ADR 0007: what this person supports or
+ * follows on it): defined once per kind, since each kind is a prepared statement of its own.
+ */
+export interface SessionRead {
+	/** Unique: names the prepared statement. */
+	name: string;
+	/** The value as SQL over the session's user id, with `sql.placeholder(…)` for the inputs given in `values`. */
+	column: (userId: SQL | AnyColumn) => SQL;
+}
+
+/**
  * Every signed-in request runs this, so it is ONE statement: the live (unexpired) session with the given token, its
- * user, roles, departments, space roles, verifications and unread notifications. A session revoked elsewhere (sign-out, password reset,
- * account deletion) stops at once. Null when there is no such session.
+ * user, roles, departments, space roles, verifications and unread notifications, and `extra` if asked. A session
+ * revoked elsewhere (sign-out, password reset, account deletion) stops at once. Null when there is no such session.
  */
 export async function loadSessionActor(
 	db: Db,
 	token: string,
-	context: RequestContext = {}
-): Promise<{ actor: Actor; sessionId: string; expiresAt: Date; unreadNotifications: number } | null> {
-	const [row] = await sessionActorQuery(db).execute({ token });
+	context: RequestContext = {},
+	extra?: { read: SessionRead; values: Record<string, unknown> }
+): Promise<{ actor: Actor; sessionId: string; expiresAt: Date; unreadNotifications: number; extra: unknown } | null> {
+	const [row] = extra
+		? await sessionActorWith(db, extra.read).execute({ ...extra.values, token })
+		: await sessionActorQuery(db).execute({ token });
 	if (!row) return null;
 	const actor = toActor(row, context);
 	return actor.kind === 'user'
-		? { actor, sessionId: row.sessionId, expiresAt: row.expiresAt, unreadNotifications: row.unreadNotifications }
+		? {
+				actor,
+				sessionId: row.sessionId,
+				expiresAt: row.expiresAt,
+				unreadNotifications: row.unreadNotifications,
+				extra: 'extra' in row ? row.extra : undefined
+			}
 		: null;
 }
 
 /** On every request of a signed-in visitor: built once per database and prepared. */
-const sessionActorQuery = preparedQuery((db: Db) =>
-	db
+const sessionActorQuery = preparedQuery((db: Db) => sessionActorSelect(db).prepare('session_actor'));
+
+/** With a personal value beside it: one prepared statement per kind and database. */
+const withReads = new WeakMap<Db, Map<string, ReturnType<typeof buildSessionActorWith>>>();
+function sessionActorWith(db: Db, read: SessionRead) {
+	let byName = withReads.get(db);
+	if (!byName) withReads.set(db, (byName = new Map()));
+	let query = byName.get(read.name);
+	if (!query) byName.set(read.name, (query = buildSessionActorWith(db, read)));
+	return query;
+}
+
+function buildSessionActorWith(db: Db, read: SessionRead) {
+	return sessionActorSelect(db, read.column(user.id)).prepare(`session_actor_${read.name}`);
+}
+
+function sessionActorSelect(db: Db, extra?: SQL) {
+	return db
 		.select({
 			...actorColumns(),
 			sessionId: session.id,
@@ -74,13 +110,13 @@ const sessionActorQuery = preparedQuery((db: Db) =>
 			unreadNotifications:
 				sql<number>`(select count(*) from ${notifications} where ${notifications.userId} = ${user.id} and ${notifications.readAt} is null)`.mapWith(
 					Number
-				)
+				),
+			...(extra ? { extra } : {})
 		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
-		.where(and(eq(session.token, sql.placeholder('token')), gt(session.expiresAt, sql`now()`)))
-		.prepare('session_actor')
-);
+		.where(and(eq(session.token, sql.placeholder('token')), gt(session.expiresAt, sql`now()`)));
+}
 
 function toActor(u: ActorRow | undefined, context: RequestContext): Actor {
 	if (!u || u.deletedAt) return { kind: 'anonymous', context };

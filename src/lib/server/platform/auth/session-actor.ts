@@ -29,6 +29,10 @@ export function verifiedSessionToken(value: string | undefined, key: string = se
 	return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
 }
 
+/** Whether the request carries a session cookie at all (its signature and session are checked when it is read). */
+export const hasSessionCookie = (cookies: { get(name: string): string | undefined }) =>
+	cookieNames.some((n) => cookies.get(n) !== undefined);
+
 /** better-auth renews a session once a day of its lifetime has passed (auth.ts: expiresIn, updateAge). */
 export const dueForRenewal = (expiresAt: Date, now = Date.now()) =>
 	expiresAt.getTime() - SESSION_EXPIRES_IN * 1000 + SESSION_UPDATE_AGE * 1000 <= now;
@@ -36,15 +40,30 @@ export const dueForRenewal = (expiresAt: Date, now = Date.now()) =>
 export async function actorFromSession(
 	cookies: { get(name: string): string | undefined },
 	headers: Headers,
-	context: RequestContext = {}
-): Promise<{ actor: Actor; sessionId: string | null; unreadNotifications: number; renewed: boolean }> {
+	context: RequestContext = {},
+	/** A personal value to read in the same statement (loadSessionActor). */
+	extra?: Parameters<typeof loadSessionActor>[3]
+): Promise<{
+	actor: Actor;
+	sessionId: string | null;
+	unreadNotifications: number;
+	renewed: boolean;
+	extra: unknown;
+}> {
 	const token = cookieNames.map((n) => verifiedSessionToken(cookies.get(n))).find((t) => t !== null);
-	const nobody = { actor: anonymous(context), sessionId: null, unreadNotifications: 0, renewed: false };
+	const nobody = {
+		actor: anonymous(context),
+		sessionId: null,
+		unreadNotifications: 0,
+		renewed: false,
+		extra: undefined
+	};
 	if (!token) return nobody;
-	const found = await loadSessionActor(await getDb(), token, context);
+	const found = await loadSessionActor(await getDb(), token, context, extra);
 	if (!found) return nobody;
 	// Renewing resends the session cookie with this response.
 	const renewed = dueForRenewal(found.expiresAt);
 	if (renewed) await (await getAuth()).api.getSession({ headers });
-	return { actor: found.actor, sessionId: found.sessionId, unreadNotifications: found.unreadNotifications, renewed };
+	const { actor, sessionId, unreadNotifications } = found;
+	return { actor, sessionId, unreadNotifications, renewed, extra: found.extra };
 }
