@@ -12,7 +12,7 @@ import type { SessionRead } from './platform/actors/load-actor.ts';
 import { getDb } from './platform/db/index.ts';
 import { follows } from './platform/db/schema.ts';
 import { getVisibleProcess } from './platform/spaces/queries.ts';
-import { readListQuery, supportedAmongRead, viewProposals } from './modules/proposals/index.ts';
+import { listPermissions, readListQuery, supportedAmongRead, viewProposals } from './modules/proposals/index.ts';
 
 /** What the site header shows about the signed-in person (root layout, pages served shared). */
 export function headerPerson(actor: Actor, unreadNotifications: number): HeaderPerson | null {
@@ -68,9 +68,8 @@ export const personalParts: Record<string, PersonalPart> = {
 			return {
 				extra: { read: supportedAmongRead, values: { proposalIds: page.proposals.map((p) => p.id) } },
 				async parts(actor, read) {
-					const supported = new Set(Array.isArray(read) ? (read as string[]) : []);
-					const view = await viewProposals(actor, { ...where, supported });
-					return { canCreate: view.canCreate, isEvaluator: view.isEvaluator, supported: [...supported] };
+					const may = await listPermissions(actor, params.slug, params.moduleId);
+					return { ...may, supported: Array.isArray(read) ? (read as string[]) : [] };
 				}
 			};
 		}

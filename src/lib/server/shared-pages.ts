@@ -11,7 +11,7 @@ import { FULL_PAGE_PARAM, JS_COOKIE, PERSONAL_SCRIPT_ID } from '#lib/personal.ts
 import { anonymous } from './platform/actors/actor.ts';
 import { hasSessionCookie } from './platform/auth/session-actor.ts';
 import { config } from './platform/config/env.ts';
-import { withSharedData } from './platform/http/shared-data.ts';
+import { sharedData, withSharedData } from './platform/http/shared-data.ts';
 import { headerPerson, personalParts, type SharedPlan } from './personal-parts.ts';
 
 type Resolve = (event: RequestEvent, opts?: ResolveOptions) => Promise<Response>;
@@ -25,8 +25,10 @@ export async function sharedPlan(event: RequestEvent): Promise<SharedPlan | unde
 	if (!part || event.request.method !== 'GET' || event.isDataRequest) return undefined;
 	if (event.cookies.get(JS_COOKIE) === undefined || !hasSessionCookie(event.cookies)) return undefined;
 	if (event.url.searchParams.has(FULL_PAGE_PARAM) || !part.shareable(event.url)) return undefined;
+	// A plan is the same for everyone on one address: kept with the shared data.
+	const key = `shared-plan:${event.url.pathname}${event.url.search}`;
 	return withSharedData(config.pageCacheSeconds(), () =>
-		part.plan(event.params as Record<string, string>, event.url)
+		sharedData(key, () => part.plan(event.params as Record<string, string>, event.url))
 	).catch(() => undefined);
 }
 

@@ -3,7 +3,7 @@
  * seeds call. Code outside this folder imports the module only from here.
  */
 export { proposals } from './manifest.ts';
-export { viewProposals, viewProposal, viewProposalForm } from './views.ts';
+export { viewProposals, viewProposal, viewProposalForm, listPermissions } from './views.ts';
 export { supportedAmongRead } from './queries.ts';
 export { manageProposals, manageProposal, manageProposalSettings } from './admin-views.ts';
 export {

@@ -78,25 +78,26 @@ async function publicModule(actor: Actor, spaceSlug: string, moduleId: string) {
 	return { db, ctx, instance };
 }
 
+/** What this person may do on a module's list. */
+const permissionsIn = (actor: Actor, ctx: Awaited<ReturnType<typeof publicModule>>['ctx']) => ({
+	canCreate: canProposals(actor, 'create', ctx),
+	isEvaluator: canProposals(actor, 'evaluate', ctx).allowed
+});
+
+/** What this person may do on a module's list, alone (a list served shared: personal-parts.ts). */
+export async function listPermissions(actor: Actor, spaceSlug: string, moduleId: string) {
+	return permissionsIn(actor, (await publicModule(actor, spaceSlug, moduleId)).ctx);
+}
+
 /** The public list: filters, sort (random with a seed kept in the URL), one page, or every pin for the map. */
 export async function viewProposals(
 	actor: Actor,
-	{
-		spaceSlug,
-		moduleId,
-		query,
-		supported: given
-	}: {
-		spaceSlug: string;
-		moduleId: string;
-		query: ListQuery;
-		/** What this person supports on the page, when already read (with the session: personal-parts.ts). */
-		supported?: Set<string>;
-	}
+	{ spaceSlug, moduleId, query }: { spaceSlug: string; moduleId: string; query: ListQuery }
 ) {
 	const { db, ctx, instance } = await publicModule(actor, spaceSlug, moduleId);
 	const perPage = ctx.settings.perPage;
-	const staffOrEvaluator = canProposals(actor, 'evaluate', ctx).allowed;
+	const may = permissionsIn(actor, ctx);
+	const staffOrEvaluator = may.isEvaluator;
 	const filters = {
 		q: query.q,
 		neighbourhood: query.neighbourhood,
@@ -127,15 +128,13 @@ export async function viewProposals(
 		),
 		query.view === 'map' ? shared(`pins:${filterKey}`, () => proposalPins(db, moduleId, filters)) : Promise.resolve([])
 	]);
-	const supported =
-		given ??
-		(isUser(actor)
-			? await supportedAmong(
-					db,
-					actor.id,
-					page.rows.map((r) => r.id)
-				)
-			: new Set<string>());
+	const supported = isUser(actor)
+		? await supportedAmong(
+				db,
+				actor.id,
+				page.rows.map((r) => r.id)
+			)
+		: new Set<string>();
 	const catName = new Map(categories.map((c) => [c.id, c.name]));
 	const hoodName = new Map(neighbourhoods.map((n) => [n.id, n.name]));
 	const { supports, threshold } = ctx.phaseSettings;
@@ -143,8 +142,7 @@ export async function viewProposals(
 	return {
 		module: { id: instance.id, title: instance.title },
 		phase: { supports, threshold, creationEnabled: ctx.phaseSettings.creationEnabled },
-		canCreate: canProposals(actor, 'create', ctx),
-		isEvaluator: staffOrEvaluator,
+		...may,
 		// The filters need only ids and names (everything here is serialised into the page).
 		categories: categories.map(({ id, name }) => ({ id, name })),
 		states: states.map(({ id, name }) => ({ id, name })),

@@ -20,9 +20,16 @@ const dayFormat = new Intl.DateTimeFormat('en-CA', {
 	day: '2-digit'
 });
 
-/** The calendar date (YYYY-MM-DD) in Timișoara at the given instant. */
+/** The last answer, for the minute it holds (a day starts on a whole minute in every time zone). */
+let lastDay = { from: 0, to: 0, day: '' };
+
+/** The calendar date (YYYY-MM-DD) in Timișoara at the given instant (several calls per page: remembered a minute). */
 export function cityToday(now: Date): string {
-	return dayFormat.format(now);
+	const t = now.getTime();
+	if (t >= lastDay.from && t < lastDay.to) return lastDay.day;
+	const from = Math.floor(t / 60_000) * 60_000;
+	lastDay = { from, to: from + 60_000, day: dayFormat.format(now) };
+	return lastDay.day;
 }
 
 export const phaseStatus = (phase: DatedPhase, today: string): PhaseStatus =>
