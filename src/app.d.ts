@@ -17,6 +17,9 @@ declare global {
 			/** This signed-in visitor gets the page rendered for every signed-in visitor alike; the personal parts are
 			 *  read after hydration (ADR 0007, hooks.server.ts). The session is then not read for this request. */
 			personalDeferred: boolean;
+			/** With `personalDeferred`: the shared page's bytes, left by the page cache for shared-pages.ts to complete
+			 *  (its response then has no body), so that they are not copied through a Response once more. */
+			sharedPage?: { body: Uint8Array };
 			locale: import('#lib/i18n/index.ts').Locale;
 			requestId: string;
 		}

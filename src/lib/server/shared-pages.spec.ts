@@ -3,16 +3,15 @@ import { attachPersonalParts } from './shared-pages.ts';
 
 describe('attaching a person’s parts to a page served shared', () => {
 	it('puts them before </body> as inline JSON that no text can break out of, and makes the answer private', async () => {
-		const shared = new Response('<html><body><main>Propuneri</main></body></html>', {
-			headers: {
-				'content-type': 'text/html',
-				etag: '"abc"',
-				'content-security-policy': "script-src 'nonce-n1'",
-				'x-vocea-cache': 'hit'
-			}
+		const shared = new TextEncoder().encode('<html><body><main>Propuneri</main></body></html>');
+		const sharedHeaders = new Headers({
+			'content-type': 'text/html',
+			etag: '"abc"',
+			'content-security-policy': "script-src 'nonce-n1'",
+			'x-vocea-cache': 'hit'
 		});
 		const parts = { me: { name: 'Ana </script><script>alert(1)</script>' }, page: { supported: ['p1'] } };
-		const answer = await attachPersonalParts(shared, parts);
+		const answer = attachPersonalParts(shared, sharedHeaders, parts);
 		const html = await answer.text();
 		expect(html).toMatch(/^<html><body><main>Propuneri<\/main><script type="application\/json" id="vocea-personal">/);
 		expect(html.endsWith('</script></body></html>')).toBe(true);

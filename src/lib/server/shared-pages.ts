@@ -47,22 +47,25 @@ export async function serveShared(
 	locals.unreadNotifications = 0;
 	locals.personalDeferred = true;
 	const [response, page] = await Promise.all([resolve(event), parts]);
-	if (response.status === 200 && page && (response.headers.get('content-type') ?? '').startsWith('text/html'))
-		return attachPersonalParts(response, { me: headerPerson(person.actor, person.unread), page });
+	if (response.status === 200 && page && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
+		// From the page cache: its bytes (the response has no body); with the cache off: the rendered response's.
+		const body = locals.sharedPage?.body ?? new Uint8Array(await response.arrayBuffer());
+		return attachPersonalParts(body, response.headers, { me: headerPerson(person.actor, person.unread), page });
+	}
 	if (response.status < 400 && page) return response;
 	// Should the shared render or the parts fail after all: render it for the person.
 	locals.actor = person.actor;
 	locals.sessionId = person.sessionId;
 	locals.unreadNotifications = person.unread;
 	locals.personalDeferred = false;
+	locals.sharedPage = undefined;
 	return resolve(event);
 }
 
 const BODY_END = Buffer.from('</body>');
 
 /** The page with `parts` as inline JSON before `</body>`, private to this person (never cached anywhere). */
-export async function attachPersonalParts(response: Response, parts: unknown): Promise<Response> {
-	const body = new Uint8Array(await response.arrayBuffer());
+export function attachPersonalParts(body: Uint8Array, sharedHeaders: Headers, parts: unknown): Response {
 	// `<` escaped, so no `</script>` inside can end the element early.
 	const json = JSON.stringify(parts).replace(/</g, '\\u003c');
 	const script = Buffer.from(`<script type="application/json" id="${PERSONAL_SCRIPT_ID}">${json}</script>`);
@@ -72,9 +75,9 @@ export async function attachPersonalParts(response: Response, parts: unknown): P
 	out.set(body.subarray(0, cut), 0);
 	out.set(script, cut);
 	out.set(body.subarray(cut), cut + script.byteLength);
-	const headers = new Headers(response.headers);
+	const headers = new Headers(sharedHeaders);
 	headers.set('cache-control', 'private, no-store');
 	headers.delete('etag');
 	headers.delete('content-length');
-	return new Response(out, { status: response.status, headers });
+	return new Response(out, { status: 200, headers });
 }

@@ -1,4 +1,5 @@
 /** A short-lived, in-process cache of rendered HTML pages for anonymous visitors (PAGE_CACHE_SECONDS, default 2). */
+import type { RequestEvent } from '@sveltejs/kit';
 import type { Handle } from '@sveltejs/kit/hooks';
 import { config } from '../config/env.ts';
 import { clearSharedData, withSharedData } from './shared-data.ts';
@@ -130,11 +131,14 @@ export class PageCache {
 	}
 }
 
-function toResponse(page: CachedPage, method: string, ageSeconds: number): Response {
+function toResponse(page: CachedPage, event: RequestEvent, ageSeconds: number, state = 'hit'): Response {
 	const headers = new Headers(page.headers);
 	headers.set('age', String(ageSeconds));
-	headers.set('x-vocea-cache', 'hit');
-	return new Response(method === 'HEAD' ? null : (page.body as BodyInit), { status: page.status, headers });
+	headers.set('x-vocea-cache', state);
+	// A page served shared to a signed-in visitor is completed with their parts by shared-pages.ts from the bytes.
+	if (event.locals.personalDeferred) event.locals.sharedPage = { body: page.body };
+	const body = event.request.method === 'HEAD' || event.locals.personalDeferred ? null : (page.body as BodyInit);
+	return new Response(body, { status: page.status, headers });
 }
 
 /**
@@ -173,13 +177,13 @@ export function pageCacheHandle(options: {
 		// The page served shared to signed-in visitors differs from the anonymous one (it reads the person later).
 		const key = `${signedInShared ? 'signed-in' : 'anonymous'}\n${event.locals.locale}\n${event.url.pathname}${event.url.search}`;
 		const hit = cache.get(key, now());
-		if (hit) return toResponse(hit, event.request.method, Math.floor((now() - (hit.expiresAt - ttl * 1000)) / 1000));
+		if (hit) return toResponse(hit, event, Math.floor((now() - (hit.expiresAt - ttl * 1000)) / 1000));
 		// When an entry expires under load, every concurrent visitor would render the same page at once (measured: a
 		// long thread's p95 went to ~500 ms). The first renders; the others wait for its result.
 		const inflight = rendering.get(key);
 		if (inflight) {
 			const page = await inflight;
-			return page ? toResponse(page, event.request.method, 0) : resolve(event);
+			return page ? toResponse(page, event, 0) : resolve(event);
 		}
 		let settle: (page: CachedPage | null) => void = () => {};
 		rendering.set(key, new Promise((r) => (settle = r)));
@@ -194,10 +198,7 @@ export function pageCacheHandle(options: {
 			const page = { status: response.status, headers, body, expiresAt: now() + ttl * 1000 };
 			cache.set(key, page);
 			settle(page);
-			return new Response(body as BodyInit, {
-				status: response.status,
-				headers: [...headers, ['x-vocea-cache', 'miss']]
-			});
+			return toResponse(page, event, 0, 'miss');
 		} catch (e) {
 			settle(null);
 			throw e;
