@@ -8,7 +8,7 @@ import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { langTag, locales } from '#lib/i18n/index.ts';
 import { configureAuthPlugins } from '#lib/server/platform/auth/auth.ts';
 import { actorFromSession } from '#lib/server/platform/auth/session-actor.ts';
-import { anonymous, isUser } from '#lib/server/platform/actors/actor.ts';
+import { anonymous, hasAnyRole, isUser } from '#lib/server/platform/actors/actor.ts';
 import { logger } from '#lib/server/platform/log.ts';
 import { ForbiddenError, NotFoundError } from '#lib/server/platform/result.ts';
 import { startPlatform } from '#lib/server/platform/lifecycle.ts';
@@ -56,8 +56,11 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.actor = actor;
 	event.locals.sessionId = sessionId;
 	event.locals.unreadNotifications = unreadNotifications;
-	// Not when the session was just renewed: that cookie goes out with a page rendered for the person.
-	return plan && isUser(actor) && !renewed ? serveShared(event, resolve, plan, extra) : resolve(event);
+	// Not when the session was just renewed (that cookie goes out with a page rendered for the person), nor for staff,
+	// who may see more than citizens on these pages (unpublished modules): they are few.
+	return plan && isUser(actor) && !renewed && !hasAnyRole(actor)
+		? serveShared(event, resolve, plan, extra)
+		: resolve(event);
 };
 
 const handleHeaders: Handle = async ({ event, resolve }) => {

@@ -47,6 +47,9 @@ export const isUser = (a: Actor): a is UserActor => a.kind === 'user';
 export const hasRole = (a: Actor, role: PlatformRole) => isUser(a) && a.roles.includes(role);
 export const isAdmin = (a: Actor) => a.kind === 'system' || hasRole(a, 'admin');
 /** Roles granted but not in force because two-factor sign-in is off (staff and admins must turn it on). */
+/** Whether the person holds any platform or space role (granted or still waiting for two-factor sign-in). */
+export const hasAnyRole = (a: Actor) =>
+	isUser(a) && (a.roles.length > 0 || a.pendingRoles.length > 0 || Object.keys(a.spaceRoles).length > 0);
 export const needsTwoFactor = (a: Actor) => isUser(a) && a.pendingRoles.length > 0;
 export const hasSpaceRole = (a: Actor, spaceId: string, role: SpaceRole) =>
 	isAdmin(a) || (isUser(a) && (a.spaceRoles[spaceId] ?? []).includes(role));
