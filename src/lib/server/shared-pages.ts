@@ -42,7 +42,8 @@ export async function serveShared(
 	const { locals } = event;
 	const person = { actor: locals.actor, sessionId: locals.sessionId, unread: locals.unreadNotifications };
 	const parts = withSharedData(config.pageCacheSeconds(), () => plan.parts(person.actor, read)).catch(() => null);
-	locals.actor = anonymous({ ip: event.getClientAddress(), userAgent: event.request.headers.get('user-agent') });
+	// Rendered for nobody in particular; the request's context (address, browser) stays for anything it records.
+	locals.actor = anonymous(person.actor.context);
 	locals.sessionId = null;
 	locals.unreadNotifications = 0;
 	locals.personalDeferred = true;

@@ -45,7 +45,7 @@ function cookieNames(header: string | null): string[] {
  * Whether a request may be answered from (and fill) the shared cache: an anonymous GET/HEAD (no session cookie; in
  * fact no cookie at all but harmless ones) for an HTML page outside the personal and specially cached areas — or,
  * with `signedInShared`, a signed-in visitor's request for the page rendered for every signed-in visitor alike
- * (ADR 0007; the hooks decided that the session is not read for it).
+ * (ADR 0007; the hooks decided so after reading the session, and the page is rendered for nobody in particular).
  */
 export function cacheableRequest(
 	request: { method: string; url: string; headers: Headers },
@@ -174,7 +174,7 @@ export function pageCacheHandle(options: {
 			}
 			return response;
 		}
-		// The page served shared to signed-in visitors differs from the anonymous one (it reads the person later).
+		// The page served shared to signed-in visitors differs from the anonymous one (its person is attached later).
 		const key = `${signedInShared ? 'signed-in' : 'anonymous'}\n${event.locals.locale}\n${event.url.pathname}${event.url.search}`;
 		const hit = cache.get(key, now());
 		if (hit) return toResponse(hit, event, Math.floor((now() - (hit.expiresAt - ttl * 1000)) / 1000));
