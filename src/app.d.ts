@@ -20,6 +20,9 @@ declare global {
 			/** With `personalDeferred`: the shared page's bytes, left by the page cache for shared-pages.ts to complete
 			 *  (its response then has no body), so that they are not copied through a Response once more. */
 			sharedPage?: { body: Uint8Array };
+			/** Set by a write that changes nothing the shared caches hold (a secret ballot): this process's page and
+			 *  shared data caches are then kept, not emptied as after other writes (http/page-cache.ts). */
+			sharedUnchanged?: boolean;
 			locale: import('#lib/i18n/index.ts').Locale;
 			requestId: string;
 		}

@@ -2,13 +2,17 @@
  * Issue-5 benchmark (a benchmark, not a test; prints numbers): ballot casts per second by verified voters, each
  * cast a distinct voter through HTTP → the vote form action → `castInBallotBox` → COMMIT, at 8, 16 and 32 concurrent
  * clients; and, against the same PostgreSQL server in the same run, `pgbench` doing single-row inserts (a row shaped
- * like a box row: random text id, jsonb choices, unique hash) at the same client counts. PostgreSQL runs with durable
+ * like a box row: random text id, jsonb choices, unique hash) at the same client counts; and, as the floor under any
+ * cast through the web app, the same signed-in form posts to an action that does nothing (`/bench/bare`). PostgreSQL runs with durable
  * commits (fsync on, synchronous_commit on). Goal: casts ≥ 60 % of pgbench's rate, p99 < 100 ms. At the end the box
  * is checked: box rows = roll rows = successful casts, every acknowledged receipt in the box, nobody twice.
  * Results go to docs/PERFORMANCE.md by hand.
  *
- * Run: node_modules/.bin/node bench/budgets/casts.ts [--rebuild|--no-build] [--clients=8,16,32] [--profile=<dir>] [--sql]
+ * Run: node_modules/.bin/node bench/budgets/casts.ts [--rebuild|--no-build] [--clients=8,16,32] [--processes=2]
+ *        [--profile=<dir>] [--sql]
  *   or npm run bench:budgets
+ *   --processes=N: app processes (default 2: one per core, as docs/operations.md → Scaling runs them), on ports
+ *     BENCH_PORT, BENCH_PORT + 1, …; client i talks to process i mod N, as a proxy would spread browsers
  *   --sql: print the SQL statements of one cast first
  *   --profile=<dir>: write a V8 CPU profile of the server into <dir> (at its exit)
  * Env: BENCH_DURATION (s per client count and side, default 10), BENCH_WARMUP (s, default 2), BENCH_VOTERS (default
@@ -18,9 +22,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import http from 'node:http';
 import { join } from 'node:path';
 import { fixed, machineLine, percentile, printTable } from '../support/report.ts';
 import { cpuSeconds } from '../support/server.ts';
+import { castRequest } from './cast-request.ts';
 import { checkBox, setUp, storm, type Bench, type CastRecord } from './harness.ts';
 
 const args = process.argv.slice(2);
@@ -31,19 +37,30 @@ const warmup = Number(process.env.BENCH_WARMUP ?? 2);
 const voters = Number(process.env.BENCH_VOTERS ?? 40_000);
 const clientCounts = (option('clients') ?? '8,16,32').split(',').map(Number);
 const profile = option('profile');
+const processes = Number(option('processes') ?? 2);
 
 interface Statement {
 	text: string;
 	values: unknown[];
 }
 
-/** The server's statement count so far and, after a 'trace' message, the statements since (count-queries.ts). */
+/** A server's statement count so far and, after a 'trace' message, the statements since (count-queries.ts). */
 function traced(server: ChildProcess): Promise<{ statements: number; texts: Statement[] }> {
 	return new Promise((resolve) => {
 		server.once('message', (m) => resolve(m as { statements: number; texts: Statement[] }));
 		server.send('statements');
 	});
 }
+
+/** The statements sent so far by every app process together. */
+async function statementsSoFar(bench: Bench): Promise<number> {
+	let n = 0;
+	for (const server of bench.servers) n += (await traced(server)).statements;
+	return n;
+}
+
+/** CPU seconds used so far by every app process together. */
+const appCpuSeconds = (bench: Bench) => bench.servers.reduce((sum, s) => sum + cpuSeconds(s.pid!), 0);
 
 interface Side {
 	rate: number;
@@ -62,6 +79,8 @@ interface Side {
 interface Row {
 	clients: number;
 	casts: Side;
+	/** The floor under a cast through the web app: the same signed-in form post to an action that only answers 303. */
+	bare: Side;
 	pgbench: Side;
 	/** Rejected answers by kind (already voted, 4xx/5xx, network errors), for the report. */
 	failures: Record<string, number>;
@@ -78,7 +97,7 @@ async function backends(bench: Bench): Promise<number[]> {
 /** CPU seconds used by the app and by the database backends while `work` runs (backends that come and go included). */
 async function measuringCpu<T>(bench: Bench, work: () => Promise<T>): Promise<{ result: T; app: number; db: number }> {
 	const before = new Map((await backends(bench)).map((p) => [p, cpuSeconds(p)]));
-	const appBefore = cpuSeconds(bench.server.pid!);
+	const appBefore = appCpuSeconds(bench);
 	// Backends that start during the run (pgbench's) are sampled while running: /proc forgets them at exit.
 	const seen = new Map<number, number>();
 	const sampler = setInterval(() => {
@@ -91,7 +110,7 @@ async function measuringCpu<T>(bench: Bench, work: () => Promise<T>): Promise<{ 
 	for (const p of await backends(bench)) seen.set(p, Math.max(seen.get(p) ?? 0, cpuSeconds(p)));
 	let db = 0;
 	for (const [p, after] of seen) db += Math.max(0, after - (before.get(p) ?? 0));
-	return { result, app: cpuSeconds(bench.server.pid!) - appBefore, db };
+	return { result, app: appCpuSeconds(bench) - appBefore, db };
 }
 
 async function castSide(bench: Bench, slice: number[], clients: number, acknowledged: string[], all: CastRecord[]) {
@@ -100,11 +119,11 @@ async function castSide(bench: Bench, slice: number[], clients: number, acknowle
 		if (r.answer.kind === 'cast') acknowledged.push(r.answer.receipt);
 	};
 	const warm = await storm(bench, slice, { clients, seconds: warmup, onCast: keep });
-	const statementsBefore = (await traced(bench.server)).statements;
+	const statementsBefore = await statementsSoFar(bench);
 	const { result, app, db } = await measuringCpu(bench, () =>
 		storm(bench, warm.unused, { clients, seconds: duration, onCast: keep })
 	);
-	const statements = ((await traced(bench.server)).statements - statementsBefore) / result.records.length;
+	const statements = ((await statementsSoFar(bench)) - statementsBefore) / result.records.length;
 	const ok = result.records.filter((r) => r.answer.kind === 'cast');
 	const latencies = ok.map((r) => r.ms).sort((a, b) => a - b);
 	const failures: Record<string, number> = {};
@@ -139,6 +158,74 @@ async function printOneCast(bench: Bench, acknowledged: string[], all: CastRecor
 	for (const t of texts) console.log(`    ${t.text.replace(/\s+/g, ' ').slice(0, 240)}`);
 	all.push(...records);
 	for (const r of records) if (r.answer.kind === 'cast') acknowledged.push(r.answer.receipt);
+}
+
+/**
+ * The same clients, cookies and form bodies POSTed to `/bench/bare` (VOCEA_BENCH only: hooks, session read, form
+ * parsing, 303 — no SQL of its own): what any form action costs on this server, whatever it does.
+ */
+async function bareSide(bench: Bench, slice: number[], clients: number): Promise<Side> {
+	const latencies: number[] = [];
+	let errors = 0;
+	let next = 0;
+	const post = (url: string, agent: http.Agent, voter: number) =>
+		new Promise<boolean>((resolve) => {
+			const { body, headers } = castRequest(bench.dataset, voter);
+			const data = Buffer.from(body);
+			const req = http.request(
+				`${url}/bench/bare`,
+				{
+					method: 'POST',
+					agent,
+					headers: {
+						...headers,
+						origin: bench.origin,
+						cookie: bench.dataset.voters[voter].cookie,
+						'content-length': data.length
+					}
+				},
+				(res) => {
+					res.resume();
+					res.on('end', () => resolve(res.statusCode === 303));
+				}
+			);
+			req.on('error', () => resolve(false));
+			req.end(data);
+		});
+	const run = async (seconds: number, record: boolean) => {
+		const until = performance.now() + seconds * 1000;
+		await Promise.all(
+			Array.from({ length: clients }, async (_, i) => {
+				const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+				const url = bench.urls[i % bench.urls.length];
+				while (performance.now() < until) {
+					const started = performance.now();
+					const ok = await post(url, agent, slice[next++ % slice.length]);
+					if (!record) continue;
+					if (ok) latencies.push(performance.now() - started);
+					else errors++;
+				}
+				agent.destroy();
+			})
+		);
+	};
+	await run(warmup, false);
+	const started = performance.now();
+	const { app, db } = await measuringCpu(bench, () => run(duration, true));
+	const seconds = (performance.now() - started) / 1000;
+	latencies.sort((a, b) => a - b);
+	return {
+		rate: latencies.length / seconds,
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		p99: percentile(latencies, 99),
+		errors,
+		count: latencies.length,
+		seconds,
+		appCpuMs: (app * 1000) / Math.max(1, latencies.length),
+		dbCpuMs: (db * 1000) / Math.max(1, latencies.length),
+		statements: NaN
+	};
 }
 
 const PGBENCH_TABLE = `CREATE TABLE IF NOT EXISTS bench_single_inserts (
@@ -207,6 +294,7 @@ async function main() {
 		args,
 		buildDir: process.env.BUILD_DIR || 'build-bench-budgets',
 		kitOutDir: process.env.KIT_OUT_DIR || '.svelte-kit-bench-budgets',
+		processes,
 		nodeArgs: [
 			...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
 			// Counts the SQL statements the server sends (one increment each), for the SQL/cast column and --sql.
@@ -236,9 +324,11 @@ async function main() {
 			console.log(
 				`  ${clients} clients: ${casts.rate.toFixed(0)} casts/s, p99 ${casts.p99.toFixed(1)} ms, ${casts.errors} not cast ${JSON.stringify(failures)}`
 			);
+			const bare = await bareSide(bench, slice, clients);
+			console.log(`  ${clients} clients: bare form posts ${bare.rate.toFixed(0)}/s, p99 ${bare.p99.toFixed(1)} ms`);
 			const pgb = await pgbenchSide(bench, clients, work);
 			console.log(`  ${clients} clients: pgbench ${pgb.rate.toFixed(0)} inserts/s, p99 ${pgb.p99.toFixed(1)} ms`);
-			rows.push({ clients, casts, pgbench: pgb, failures });
+			rows.push({ clients, casts, bare, pgbench: pgb, failures });
 		}
 		clearInterval(loadSampler);
 		const check = await checkBox(bench, acknowledged);
@@ -253,7 +343,7 @@ async function main() {
 			`database: PostgreSQL ${bench.version}, ${settings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}`
 		);
 		console.log(
-			`data set: ${bench.dataset.voters.length} verified voters with sessions, ${bench.dataset.pots.length} pots × ${bench.dataset.pots[0]?.projects.length} projects (${bench.datasetSeconds.toFixed(1)} s); ${warmup} s warm-up + ${duration} s per step and side`
+			`app: ${processes} process${processes === 1 ? '' : 'es'} (clients spread over them); data set: ${bench.dataset.voters.length} verified voters with sessions, ${bench.dataset.pots.length} pots × ${bench.dataset.pots[0]?.projects.length} projects (${bench.datasetSeconds.toFixed(1)} s); ${warmup} s warm-up + ${duration} s per step and side`
 		);
 		console.log('');
 		printTable(
@@ -264,11 +354,14 @@ async function main() {
 				'p95 ms',
 				'p99 ms',
 				'not cast',
+				'bare posts/s',
+				'bare p99',
 				'pgbench inserts/s',
 				'pgbench p50',
 				'pgbench p95',
 				'pgbench p99',
 				'casts / pgbench',
+				'bare / pgbench',
 				'SQL/cast',
 				'app CPU ms/cast',
 				'DB CPU ms/cast',
@@ -281,11 +374,14 @@ async function main() {
 				fixed(r.casts.p95, 1),
 				fixed(r.casts.p99, 1),
 				String(r.casts.errors),
+				fixed(r.bare.rate, 0),
+				fixed(r.bare.p99, 1),
 				fixed(r.pgbench.rate, 0),
 				fixed(r.pgbench.p50, 1),
 				fixed(r.pgbench.p95, 1),
 				fixed(r.pgbench.p99, 1),
 				`${fixed((100 * r.casts.rate) / r.pgbench.rate, 0)} %`,
+				`${fixed((100 * r.bare.rate) / r.pgbench.rate, 0)} %`,
 				fixed(r.casts.statements, 1),
 				fixed(r.casts.appCpuMs, 2),
 				fixed(r.casts.dbCpuMs, 2),

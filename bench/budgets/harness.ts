@@ -28,9 +28,14 @@ export interface Bench {
 	datasetSeconds: number;
 	/** A client for checks and for the database's CPU (its backends). */
 	db: pg.Client;
+	/** The first app process (the crash check kills and restarts it). */
 	server: ChildProcess;
+	/** Every app process: one per core in production (docs/operations.md → Scaling), on ports port, port + 1, … */
+	servers: ChildProcess[];
+	/** Where each app process listens (all serve `origin`, as behind a proxy). */
+	urls: string[];
 	buildDir: string;
-	/** Starts (again) the production server; resolves once it answers. */
+	/** Starts (again) the first production server; resolves once it answers. */
 	startApp(nodeArgs?: string[]): Promise<ChildProcess>;
 }
 
@@ -42,6 +47,8 @@ export async function setUp(options: {
 	buildDir: string;
 	kitOutDir: string;
 	nodeArgs?: string[];
+	/** App processes to start (default 1); the clients are spread over them, as a proxy would. */
+	processes?: number;
 	/** Server settings for PostgreSQL beyond the durable defaults (fsync, synchronous_commit, full_page_writes on). */
 	settings?: Record<string, string | number>;
 }): Promise<Bench> {
@@ -109,13 +116,23 @@ export async function setUp(options: {
 			db,
 			buildDir,
 			server: undefined as unknown as ChildProcess,
+			servers: [],
+			urls: [],
 			async startApp(nodeArgs = options.nodeArgs ?? []) {
-				bench.server = startServer(buildDir, env, cleanups, nodeArgs);
+				bench.server = bench.servers[0] = startServer(buildDir, env, cleanups, nodeArgs);
 				await waitFor(`${origin}/healthz`, 60_000);
 				return bench.server;
 			}
 		};
 		await bench.startApp();
+		bench.urls.push(origin);
+		for (let i = 1; i < (options.processes ?? 1); i++) {
+			// The same ORIGIN on another port: the app builds its URLs from ORIGIN, as behind a proxy.
+			const url = `http://127.0.0.1:${port + i}`;
+			bench.servers.push(startServer(buildDir, { ...env, PORT: String(port + i) }, cleanups, options.nodeArgs ?? []));
+			await waitFor(`${url}/healthz`, 60_000);
+			bench.urls.push(url);
+		}
 		return bench;
 	} catch (err) {
 		await cleanups.run();
@@ -132,14 +149,14 @@ export interface CastRecord {
 }
 
 /** POSTs one voter's ballot and reads the answer (network errors become `{ kind: 'error' }`). */
-function castOnce(bench: Bench, agent: http.Agent, voter: number): Promise<CastRecord> {
+function castOnce(bench: Bench, url: string, agent: http.Agent, voter: number): Promise<CastRecord> {
 	const request = castRequest(bench.dataset, voter);
 	const started = performance.now();
 	return new Promise((resolve) => {
 		const done = (answer: CastAnswer) => resolve({ voter, ms: performance.now() - started, answer });
 		const body = Buffer.from(request.body);
 		const req = http.request(
-			`${bench.origin}${request.path}`,
+			`${url}${request.path}`,
 			{
 				method: 'POST',
 				agent,
@@ -179,11 +196,13 @@ export async function storm(
 	let next = 0;
 	const started = performance.now();
 	const until = options.seconds ? started + options.seconds * 1000 : Infinity;
-	const client = async () => {
+	const client = async (index: number) => {
 		const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+		// Client i talks to process i mod N, as a proxy keeping each browser's connection would spread them.
+		const url = bench.urls[index % bench.urls.length] ?? bench.origin;
 		try {
 			while (next < voters.length && performance.now() < until && !options.stop?.()) {
-				const r = await castOnce(bench, agent, voters[next++]);
+				const r = await castOnce(bench, url, agent, voters[next++]);
 				records.push(r);
 				options.onCast?.(r);
 			}
@@ -191,7 +210,7 @@ export async function storm(
 			agent.destroy();
 		}
 	};
-	await Promise.all(Array.from({ length: options.clients }, client));
+	await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));
 	return { records, seconds: (performance.now() - started) / 1000, unused: voters.slice(next) };
 }
 

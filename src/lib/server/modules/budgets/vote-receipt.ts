@@ -32,33 +32,41 @@ export async function sendVoteReceipt(db: Db, r: ReceiptMessage) {
 				url: `${absoluteUrl(`${r.votePath}/change`, r.locale)}?receipt=${r.receipt}`
 			})
 		: '';
-	try {
-		await deliverMail({
-			to: r.email,
-			subject: messageByKey('budgets_vote_receipt_mail_subject', r.locale, { edition: r.edition }),
-			text: [
-				messageByKey('budgets_vote_receipt_mail_intro', r.locale, { edition: r.edition, receipt: r.receipt }),
-				r.lines.map((l) => `- ${l}`).join('\n'),
-				messageByKey('budgets_vote_receipt_mail_check', r.locale),
-				change
-			]
-				.filter(Boolean)
-				.join('\n\n')
-		});
-	} catch (err) {
-		logger().warn({ err: String(err) }, 'could not e-mail a vote receipt');
-	}
-	try {
-		const [phone] = await db
-			.select({ detail: verifications.detail })
-			.from(verifications)
-			.where(and(eq(verifications.userId, r.userId), eq(verifications.kind, 'phone'), isNull(verifications.revokedAt)));
-		if (phone?.detail)
-			await sendSms({
-				to: phone.detail,
-				text: messageByKey('budgets_vote_receipt_sms', r.locale, { edition: r.edition, receipt: r.receipt })
+	// The e-mail and the SMS go out side by side: the voter's answer waits for the slower one, not for both.
+	const mail = async () => {
+		try {
+			await deliverMail({
+				to: r.email,
+				subject: messageByKey('budgets_vote_receipt_mail_subject', r.locale, { edition: r.edition }),
+				text: [
+					messageByKey('budgets_vote_receipt_mail_intro', r.locale, { edition: r.edition, receipt: r.receipt }),
+					r.lines.map((l) => `- ${l}`).join('\n'),
+					messageByKey('budgets_vote_receipt_mail_check', r.locale),
+					change
+				]
+					.filter(Boolean)
+					.join('\n\n')
 			});
-	} catch (err) {
-		logger().warn({ err: String(err) }, 'could not send a vote receipt by SMS');
-	}
+		} catch (err) {
+			logger().warn({ err: String(err) }, 'could not e-mail a vote receipt');
+		}
+	};
+	const sms = async () => {
+		try {
+			const [phone] = await db
+				.select({ detail: verifications.detail })
+				.from(verifications)
+				.where(
+					and(eq(verifications.userId, r.userId), eq(verifications.kind, 'phone'), isNull(verifications.revokedAt))
+				);
+			if (phone?.detail)
+				await sendSms({
+					to: phone.detail,
+					text: messageByKey('budgets_vote_receipt_sms', r.locale, { edition: r.edition, receipt: r.receipt })
+				});
+		} catch (err) {
+			logger().warn({ err: String(err) }, 'could not send a vote receipt by SMS');
+		}
+	};
+	await Promise.all([mail(), sms()]);
 }

@@ -4,6 +4,7 @@
  */
 import { isUser, type Actor } from '../../platform/actors/actor.ts';
 import { getDb } from '../../platform/db/index.ts';
+import { sharedData } from '../../platform/http/shared-data.ts';
 import { authorize } from '../../platform/permissions/index.ts';
 import { invalid, NotFoundError, ok, type FieldErrors, type Result } from '../../platform/result.ts';
 import { translate } from '../../../i18n/index.ts';
@@ -45,7 +46,11 @@ export async function votingOf(
 	authorize(canBudgets(actor, 'read', ctx));
 	const decision = canBudgets(actor, 'vote', ctx);
 	const settings = ctx.settings;
-	const [potRows, projectRows] = await Promise.all([potsOf(db, moduleId), ballotProjectsOf(db, moduleId)]);
+	// Shared data (ADR 0006): read once per PAGE_CACHE_SECONDS within read requests and casts (cast-ballot.ts).
+	const [potRows, projectRows] = await Promise.all([
+		sharedData(`budgets:pots:${moduleId}`, () => potsOf(db, moduleId)),
+		sharedData(`budgets:ballot-projects:${moduleId}`, () => ballotProjectsOf(db, moduleId))
+	]);
 	const pots = potRows.map((p) => ({
 		id: p.id,
 		zoneId: p.zoneId,

@@ -47,6 +47,8 @@ export const actions = {
 		return fail(400, { input, filters, summary, errors: result.errors });
 	},
 	cast: async ({ request, locals, params, cookies }) => {
+		// The box is secret and no shared page shows a ballot: thousands of casts must not empty the caches.
+		locals.sharedUnchanged = true;
 		const { input } = readBallotForm(await request.formData());
 		const receipt = cookies.get(changeCookie(params.moduleId));
 		const result = await castBallot(locals.actor, where(params), input, { receipt, locale: locals.locale });
