@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { clearSharedData, sharedData } from './shared-data.ts';
 import { PageCache, cacheableRequest, cacheableResponse, pageCacheHandle } from './page-cache.ts';
@@ -23,31 +24,40 @@ describe('which requests may use the shared page cache', () => {
 		expect(cacheableRequest(req('/', { headers: { cookie: 'vocea_js=1; PARAGLIDE_LOCALE=en' } }), locales)).toBe(true);
 	});
 
-	it('refuses anyone with a session or any other cookie, other methods, and non-HTML clients', () => {
+	it('refuses anyone with a session or any other cookie, other methods, and SvelteKit data requests', () => {
 		expect(cacheableRequest(req('/', { headers: { cookie: 'vocea.session_token=abc' } }), locales)).toBe(false);
 		expect(cacheableRequest(req('/', { headers: { cookie: 'PARAGLIDE_LOCALE=en; other=1' } }), locales)).toBe(false);
 		expect(cacheableRequest(req('/', { headers: { authorization: 'Bearer t' } }), locales)).toBe(false);
 		expect(cacheableRequest(req('/', { method: 'POST' }), locales)).toBe(false);
-		expect(cacheableRequest(req('/', { headers: { accept: 'application/json' } }), locales)).toBe(false);
 		expect(cacheableRequest(req('/processes/x/__data.json'), locales)).toBe(false);
+		// Other clients may share answers too (kept apart from browsers' by the accept class of the key).
+		expect(cacheableRequest(req('/open311/v2/requests.json', { headers: { accept: 'application/json' } }))).toBe(true);
 	});
 
 	it('never caches the personal, test, API, feed and health areas, in any locale', () => {
 		for (const p of ['/admin', '/admin/processes', '/account/profile', '/test-hooks/outbox', '/api/v1/processes'])
 			expect(cacheableRequest(req(p), locales), p).toBe(false);
-		for (const p of ['/feeds/consultations.atom', '/healthz', '/metrics', '/en/admin', '/hu/account'])
+		for (const p of ['/feeds/consultations.atom', '/files/f1', '/healthz', '/metrics', '/en/admin', '/hu/account'])
 			expect(cacheableRequest(req(p), locales), p).toBe(false);
 		expect(cacheableRequest(req('/administration-news'), locales)).toBe(true);
 	});
 });
 
 describe('which responses may be shared', () => {
-	it('takes plain 200 HTML only', () => {
+	it('takes plain 200 HTML, and other answers only when they say Cache-Control: public', () => {
 		expect(cacheableResponse(html())).toBe(true);
 		expect(cacheableResponse(html({}, 404))).toBe(false);
-		expect(cacheableResponse({ status: 200, headers: new Headers({ 'content-type': 'application/json' }) })).toBe(
+		const data = (headers: Record<string, string>) => ({
+			status: 200,
+			headers: new Headers({ 'content-type': 'application/json', ...headers })
+		});
+		expect(cacheableResponse(data({}))).toBe(false);
+		expect(cacheableResponse(data({ 'cache-control': 'max-age=60' }))).toBe(false);
+		expect(cacheableResponse(data({ 'cache-control': 'public, max-age=10' }))).toBe(true);
+		expect(cacheableResponse(data({ 'cache-control': 'public', 'content-length': String(3 * 1024 * 1024) }))).toBe(
 			false
 		);
+		expect(cacheableResponse(data({ 'cache-control': 'public', 'set-cookie': 'a=1' }))).toBe(false);
 		expect(cacheableResponse(html({ 'set-cookie': 'a=1' }))).toBe(false);
 		expect(cacheableResponse(html({ 'cache-control': 'private, max-age=0' }))).toBe(false);
 		expect(cacheableResponse(html({ 'cache-control': 'no-store' }))).toBe(false);
@@ -180,6 +190,65 @@ describe('pageCacheHandle', () => {
 		expect(s.rendered()).toBe(3);
 	});
 
+	it('shares a public data answer, apart from what browsers asking for HTML get at the same path', async () => {
+		let rendered = 0;
+		const handle = pageCacheHandle({ cache: new PageCache(), ttlSeconds: () => 2, locales, now: () => 0 });
+		const call = (accept?: string, control = 'public, max-age=10') => {
+			const request = new Request('http://x/open311/v2/requests.json?bbox=1,2,3,4', {
+				headers: accept ? { accept } : {}
+			});
+			const event = { request, url: new URL(request.url), isDataRequest: false, locals: { locale: 'ro' } } as never;
+			return handle({
+				event,
+				resolve: async () =>
+					new Response(`[${++rendered}]`, {
+						headers: { 'content-type': 'application/json', 'cache-control': control }
+					})
+			});
+		};
+		expect(await (await call()).text()).toBe('[1]');
+		const again = await call('application/json');
+		expect(again.headers.get('x-vocea-cache')).toBe('hit');
+		expect(await again.text()).toBe('[1]');
+		expect(again.headers.get('content-type')).toBe('application/json');
+		expect(await (await call('text/html')).text()).toBe('[2]');
+		expect(await (await call('text/html')).text()).toBe('[2]');
+		expect(rendered).toBe(2);
+	});
+
+	it('sends a cached text answer gzipped to clients that accept it, compressed once', async () => {
+		const body = JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ id: i, status: 'open' })));
+		let rendered = 0;
+		const handle = pageCacheHandle({ cache: new PageCache(), ttlSeconds: () => 2, locales, now: () => 0 });
+		const call = (headers: Record<string, string> = {}) => {
+			const request = new Request('http://x/reports/map.json?bbox=1,2,3,4', { headers });
+			const event = { request, url: new URL(request.url), isDataRequest: false, locals: { locale: 'ro' } } as never;
+			return handle({
+				event,
+				resolve: async () => {
+					rendered++;
+					return new Response(body, {
+						headers: { 'content-type': 'application/json', 'cache-control': 'public, max-age=10' }
+					});
+				}
+			});
+		};
+		const gzip = { 'accept-encoding': 'gzip, deflate, br' };
+		const miss = await call(gzip);
+		expect(miss.headers.get('content-encoding')).toBeNull();
+		expect(await miss.text()).toBe(body);
+		const hit = await call(gzip);
+		expect(hit.headers.get('content-encoding')).toBe('gzip');
+		expect(hit.headers.get('vary')).toMatch(/Accept-Encoding/);
+		const bytes = new Uint8Array(await hit.arrayBuffer());
+		expect(bytes.byteLength).toBeLessThan(body.length / 4);
+		expect(gunzipSync(bytes).toString('utf8')).toBe(body);
+		const plain = await call();
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(await plain.text()).toBe(body);
+		expect(rendered).toBe(1);
+	});
+
 	it('is off with a TTL of 0', async () => {
 		const s = setup(0);
 		await s.call('/');
@@ -210,6 +279,35 @@ describe('pageCacheHandle and the shared data of signed-in pages', () => {
 		expect(await (await call('/processes/x')).text()).toBe('<p>1</p>');
 		await call('/processes/x/proposals/m/new', 'POST');
 		expect(await (await call('/processes/x')).text()).toBe('<p>4</p>');
+		clearSharedData();
+	});
+
+	it('keeps both caches after a write that changed nothing shared (a ballot cast sets locals.sharedUnchanged)', async () => {
+		let reads = 0;
+		const handle = pageCacheHandle({ cache: new PageCache(), ttlSeconds: () => 2, locales });
+		const call = (path: string, method = 'GET', sharedUnchanged = false) => {
+			const request = new Request(`http://x${path}`, { method });
+			const locals = { locale: 'ro' } as { locale: string; sharedUnchanged?: boolean };
+			const event = { request, url: new URL(request.url), isDataRequest: false, locals } as never;
+			return handle({
+				event,
+				resolve: async () => {
+					if (method === 'POST') {
+						locals.sharedUnchanged = sharedUnchanged;
+						return new Response(null, { status: 303, headers: { location: '/receipt' } });
+					}
+					const value = await sharedData('edition:x', async () => ++reads);
+					return new Response(`<p>${value}</p>`, { headers: { 'content-type': 'text/html' } });
+				}
+			});
+		};
+		expect(await (await call('/processes/x')).text()).toBe('<p>1</p>');
+		await call('/processes/x/budgets/m/vote?/cast', 'POST', true);
+		const kept = await call('/processes/x');
+		expect(kept.headers.get('x-vocea-cache')).toBe('hit');
+		expect(await (await call('/processes/x?zone=z')).text()).toBe('<p>1</p>');
+		await call('/processes/x/budgets/m/vote?/cast', 'POST', false);
+		expect(await (await call('/processes/x')).text()).toBe('<p>2</p>');
 		clearSharedData();
 	});
 });

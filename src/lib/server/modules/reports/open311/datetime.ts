@@ -54,9 +54,20 @@ export function w3c(instant: Date): string {
 
 export const w3cOrNull = (instant: Date | null | undefined) => (instant ? w3c(instant) : null);
 
+/** Answer dates already turned into datetimes: a page of requests has few distinct dates, and Intl is slow. */
+const endOfDayByDate = new Map<string, string>();
+
 /** The last second of a legal answer date (a Bucharest calendar day) as a W3C datetime. */
-export const endOfDay = (date: string | null) =>
-	date ? w3c(new Date(endOfDayInBucharest(date).getTime() - 1000)) : null;
+export function endOfDay(date: string | null): string | null {
+	if (!date) return null;
+	let value = endOfDayByDate.get(date);
+	if (value === undefined) {
+		value = w3c(new Date(endOfDayInBucharest(date).getTime() - 1000));
+		if (endOfDayByDate.size > 10_000) endOfDayByDate.clear();
+		endOfDayByDate.set(date, value);
+	}
+	return value;
+}
 
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 

@@ -66,6 +66,11 @@ interface Call {
 const DAY_MS = 86_400_000;
 const PUBLIC_GET = { 'access-control-allow-origin': '*' };
 const CACHED_GET = { ...PUBLIC_GET, 'cache-control': 'public, max-age=60' };
+/**
+ * Lists of requests: the same for every client, so shareable for a few seconds — by proxies, and by each app process
+ * for PAGE_CACHE_SECONDS (http/page-cache.ts; a POST through the process empties it).
+ */
+const LIST_GET = { ...PUBLIC_GET, 'cache-control': 'public, max-age=10' };
 
 const isFormat = (f: string | undefined): f is Open311Format => f === 'json' || f === 'xml';
 
@@ -253,7 +258,7 @@ async function requestsAnswer(call: Call, filter: RequestFilter): Promise<SparkN
 
 export const getRequests = (input: Open311Input) =>
 	run(input, async (call) =>
-		respond(call, 'service_requests', await requestsAnswer(call, requestFilter(call.params, call.now)))
+		respond(call, 'service_requests', await requestsAnswer(call, requestFilter(call.params, call.now)), LIST_GET)
 	);
 
 export const getRequest = (input: Open311Input, id: string) =>
