@@ -15,6 +15,17 @@ describe('a citizen reports without JavaScript by address', () => {
 		const { page } = await open({ javaScriptEnabled: false });
 		page.setDefaultTimeout(20_000);
 		await visit(page, '/reports');
+		// The list pages through the demo's ~300 reports with plain links: next, then back.
+		expect(await page.locator('main h2', { hasText: 'Sesizări găsite:' }).innerText()).toMatch(
+			/^Sesizări găsite: \d+$/
+		);
+		const pages = page.getByRole('navigation', { name: 'Paginile listei' });
+		expect(await pages.getByRole('link', { name: 'Pagina anterioară' }).count()).toBe(0);
+		await pages.getByRole('link', { name: 'Pagina următoare' }).click();
+		await page.waitForURL('**/reports?page=2');
+		expect(await pages.innerText()).toMatch(/Pagina 2 din \d+/);
+		await pages.getByRole('link', { name: 'Pagina anterioară' }).click();
+		await page.waitForURL(/\/reports$/);
 		await page.getByRole('link', { name: 'Semnalați o problemă' }).first().click();
 		await page.waitForURL('**/reports/new');
 		await visit(page, '/reports/new');

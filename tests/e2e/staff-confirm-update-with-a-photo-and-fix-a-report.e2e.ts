@@ -29,7 +29,7 @@ async function mailMentioning(to: string, text: string) {
 }
 
 describe('staff confirm a report, update it with a photo and fix it', () => {
-	it('tells the reporter each time and shows the timeline on the public page', async () => {
+	it('tells the reporter each time, shows the timeline on the public page, and the reporter reopens it from the e-mail', async () => {
 		const base = baseURL();
 		const r = await fetch(`${base}/test-hooks/reports/staff`, { method: 'POST', headers: { origin: base } });
 		expect(r.status).toBe(200);
@@ -91,7 +91,8 @@ describe('staff confirm a report, update it with a photo and fix it', () => {
 			staff.getByRole('button', { name: 'Publicați actualizarea' }).click()
 		]);
 		await expectAccessible(staff);
-		expect(await mailMentioning(story.email, 'Trotuarul a fost refăcut.')).toContain('Rezolvată');
+		const fixedMail = await mailMentioning(story.email, 'Trotuarul a fost refăcut.');
+		expect(fixedMail).toContain('Rezolvată');
 
 		// Everyone sees the timeline with the photo, never the internal note or the reporter's contact.
 		const visitor = (await open()).page;
@@ -106,5 +107,31 @@ describe('staff confirm a report, update it with a photo and fix it', () => {
 		const page = (await visitor.locator('main').textContent()) ?? '';
 		expect(page).not.toContain('Constructorul revine joi');
 		expect(page).not.toContain(story.email);
+
+		// The reporter has no account: the e-mail saying it is fixed carries their link to say "not fixed".
+		const link = fixedMail.match(/https?:\/\/\S+\/reopen\?key=[\w-]+/)?.[0];
+		expect(link, fixedMail).toBeTruthy();
+		const { pathname, search } = new URL(link!);
+		const reporter = (await open({ javaScriptEnabled: false })).page;
+		// A link with another key is refused, saying what to do instead.
+		const forged = await reporter.goto(`${pathname}?key=${'A'.repeat(43)}`);
+		expect(forged?.status()).toBe(403);
+		expect(await reporter.locator('main h1').textContent()).toBe('Acest link nu funcționează');
+		await expectAccessible(reporter);
+		await visit(reporter, `${pathname}${search}`);
+		expect(await reporter.locator('main').textContent()).toContain(story.registrationNumber);
+		const reopen = () => reporter.getByRole('button', { name: 'Nu este rezolvată — redeschideți' }).click();
+		await Promise.all([reporter.waitForLoadState(), reopen()]);
+		await expect.poll(() => reporter.locator('.error-summary a[href="#reason"]').count()).toBe(1);
+		await expectAccessible(reporter);
+		await reporter.fill('#reason', 'Trotuarul s-a surpat din nou lângă bordură.');
+		await Promise.all([reporter.waitForURL(/\?done=reopened$/), reopen()]);
+		await expectAccessible(reporter);
+		expect(await reporter.locator('main [role="status"]').first().textContent()).toContain('Ați redeschis sesizarea');
+		expect(await reporter.locator('main .timeline').textContent()).toContain('s-a surpat din nou lângă bordură');
+		expect(await mailMentioning(story.email, 'a fost redeschisă')).toContain(story.registrationNumber);
+		// Reopened, it is no longer fixed: the link offers no form any more.
+		await visit(reporter, `${pathname}${search}`);
+		expect(await reporter.locator('main form').count()).toBe(0);
 	});
 });

@@ -1,17 +1,10 @@
 /** Labels of the staff pages: state names, days left, the timeline's system entries (client-safe). */
 import { m } from '#lib/paraglide/messages.js';
 import { messageText } from '#lib/ui/messages.ts';
+import { reportStates } from '../reports/states.ts';
 
-export const staffStates = [
-	'new',
-	'confirmed',
-	'in_progress',
-	'fixed',
-	'closed',
-	'duplicate',
-	'not_responsible',
-	'cannot_fix'
-] as const;
+/** The states staff choose from: all of them (one list: src/lib/modules/reports/states.ts). */
+export const staffStates = reportStates;
 
 export const stateLabel = (state: string) => messageText(`reports_staff_state_${state}`);
 

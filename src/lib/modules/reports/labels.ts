@@ -2,6 +2,7 @@
 import { m } from '#lib/paraglide/messages.js';
 import { dateTimeFormat } from '#lib/i18n/format.ts';
 import { messageText } from '#lib/ui/messages.ts';
+import type { ReportState, ReportStateFilter } from './states.ts';
 
 export const reportErrorLabels = (): Record<string, string> => ({
 	category: m.reports_field_category(),
@@ -19,7 +20,11 @@ export const reportErrorLabels = (): Record<string, string> => ({
 });
 
 /** The public name of a state (reports_state_<state>). */
-export const stateLabel = (state: string) => messageText(`reports_state_${state}`);
+export const stateLabel = (state: ReportState) => messageText(`reports_state_${state}`);
+
+/** The name of a state filter's choice: all open, all closed, or one state. */
+export const stateFilterLabel = (filter: ReportStateFilter) =>
+	filter === 'open' ? m.reports_filter_open() : filter === 'closed' ? m.reports_filter_closed() : stateLabel(filter);
 
 export const formatDate = (value: Date | string, locale: string) =>
 	dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Bucharest' }).format(

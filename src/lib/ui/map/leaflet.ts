@@ -34,7 +34,16 @@ export async function createMap(
 	base ??= fetch('/geo/neighbourhoods.geojson').then((r) => r.json() as Promise<BaseLayer>);
 	const layer = await base;
 	const [west, south, east, north] = layer.bbox;
-	const map = L.map(element, { keyboard: true, scrollWheelZoom: false, attributionControl: true });
+	// A reader who asked for less motion gets maps that jump instead of sliding and fading.
+	const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+	const map = L.map(element, {
+		keyboard: true,
+		scrollWheelZoom: false,
+		attributionControl: true,
+		fadeAnimation: !still,
+		zoomAnimation: !still,
+		markerZoomAnimation: !still
+	});
 	map.fitBounds([
 		[south, west],
 		[north, east]

@@ -1,5 +1,5 @@
 /** The citizen side on a real database: possible duplicates, "me too" once under concurrency, reopening, the public page. */
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/setup/database.ts';
 import { visitor } from '../../../../../tests/support/accounts.ts';
@@ -13,7 +13,7 @@ import { supportReport } from './commands/support-report.ts';
 import { findDuplicates } from './duplicates.ts';
 import { reportsReports, reportsSupports, reportsUpdates } from './schema.ts';
 import { insertReport, reportsSetup } from './test-support.ts';
-import { viewReport, viewReportList } from './views.ts';
+import { LIST_COUNT_CAP, LIST_PAGE_SIZE, viewReport, viewReportList } from './views.ts';
 
 useTestDatabase();
 
@@ -195,5 +195,66 @@ describe('public pages', () => {
 		expect(await ids(`category=${setup.categories.lightingGroup.id}`)).toEqual([light.id]);
 		expect(await ids(`neighbourhood=${setup.neighbourhood.id}`)).toEqual([open.id, fixed.id].sort());
 		expect(await ids('state=nonsense&page=x')).toHaveLength(3);
+	});
+
+	it('pages the list with one row more than a page, and counts its matches only up to the cap', async () => {
+		const setup = await reportsSetup(await person(['admin']));
+		const db = await getDb();
+		const base = await insertReport(setup);
+		/** Copies of the first report (fresh ids and tokens), one minute apart. */
+		const copies = async (n: number) =>
+			db.execute(sql`
+				INSERT INTO reports_reports (id, module_id, category_id, department_id, title, description, lat, lng,
+					location, address, token, created_at, updated_at)
+				SELECT gen_random_uuid()::text, module_id, category_id, department_id, title, description, lat, lng,
+					location, address, md5(random()::text || g::text), created_at - g * interval '1 minute', updated_at
+				FROM reports_reports, generate_series(1, ${n}) AS g WHERE id = ${base.id}`);
+		const list = (q = '') => viewReportList(visitor(), new URLSearchParams(q));
+
+		await copies(2 * LIST_PAGE_SIZE - 1); // exactly two pages
+		const first = await list();
+		expect(first.items).toHaveLength(LIST_PAGE_SIZE);
+		expect(first.items[0].id).toBe(base.id);
+		expect(first).toMatchObject({ hasNextPage: true, pages: 2, matched: { count: 2 * LIST_PAGE_SIZE, more: false } });
+		const second = await list('page=2');
+		expect(second.items).toHaveLength(LIST_PAGE_SIZE);
+		expect(second.hasNextPage).toBe(false);
+		expect(second.items.map((i) => i.id)).not.toContain(first.items.at(-1)!.id);
+		const past = await list('page=3');
+		expect(past.items).toEqual([]);
+		expect(past.hasNextPage).toBe(false);
+
+		await copies(LIST_COUNT_CAP); // now more than the cap
+		const many = await list();
+		expect(many.matched).toEqual({ count: LIST_COUNT_CAP, more: true });
+		expect(many.pages).toBeNull();
+		expect(many.hasNextPage).toBe(true);
+		// Past the cap the pages go on (1,040 reports: 52 pages), each knowing only whether another follows.
+		const deep = await list(`page=${LIST_COUNT_CAP / LIST_PAGE_SIZE + 1}`);
+		expect(deep.items).toHaveLength(LIST_PAGE_SIZE);
+		expect(deep).toMatchObject({ hasNextPage: true, pages: null });
+		const last = await list(`page=${LIST_COUNT_CAP / LIST_PAGE_SIZE + 2}`);
+		expect(last.items).toHaveLength(LIST_PAGE_SIZE);
+		expect(last.hasNextPage).toBe(false);
+		// A filter that matches few is counted exactly again.
+		expect((await list('state=closed')).matched).toEqual({ count: 0, more: false });
+	});
+
+	it('filters the list by calendar days in the city (from 00:00 to 24:00 in Europe/Bucharest)', async () => {
+		const setup = await reportsSetup(await person(['admin']));
+		const at = (iso: string) => insertReport(setup, { createdAt: new Date(iso) });
+		const lateOn14 = await at('2026-01-14T21:30:00Z'); // 23:30 on the 14th in Timișoara (UTC+2)
+		const earlyOn15 = await at('2026-01-14T22:30:00Z'); // 00:30 on the 15th
+		const lateOn15 = await at('2026-01-15T21:30:00Z'); // 23:30 on the 15th
+		const earlyOn16 = await at('2026-01-15T22:30:00Z'); // 00:30 on the 16th
+		const summerLate = await at('2026-07-01T20:30:00Z'); // 23:30 on 1 July (UTC+3)
+		const summerEarly = await at('2026-07-01T21:30:00Z'); // 00:30 on 2 July
+		const ids = async (q: string) =>
+			(await viewReportList(visitor(), new URLSearchParams(q))).items.map((i) => i.id).sort();
+		expect(await ids('from=2026-01-15&to=2026-01-15')).toEqual([earlyOn15.id, lateOn15.id].sort());
+		expect(await ids('to=2026-01-14')).toEqual([lateOn14.id]);
+		expect(await ids('from=2026-01-16&to=2026-01-31')).toEqual([earlyOn16.id]);
+		expect(await ids('from=2026-07-02')).toEqual([summerEarly.id]);
+		expect(await ids('from=2026-07-01&to=2026-07-01')).toEqual([summerLate.id]);
 	});
 });

@@ -7,7 +7,7 @@ import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/index.ts';
 import { boxAround } from './geo.ts';
 import { openStates, registrationNumber } from './rules.ts';
-import { reportsReports } from './schema.ts';
+import { reportsReports, type ReportState } from './schema.ts';
 import type { ReportsGlobalSettings } from './settings.ts';
 
 export const DUPLICATES_MAX = 5;
@@ -17,7 +17,7 @@ export interface PossibleDuplicate {
 	registrationNumber: string;
 	title: string;
 	address: string | null;
-	state: string;
+	state: ReportState;
 	supportersCount: number;
 	createdAt: Date;
 	/** Metres from the pin; null when matched by address. */
@@ -54,7 +54,7 @@ export async function findDuplicates(
 		number: number;
 		title: string;
 		address: string | null;
-		state: string;
+		state: ReportState;
 		supportersCount: number;
 		createdAt: Date;
 		distance: number | null;

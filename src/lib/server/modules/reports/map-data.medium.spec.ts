@@ -76,6 +76,33 @@ describe('map data', () => {
 		expect(await ids({ neighbourhood: 'elsewhere' })).toEqual([]);
 	});
 
+	it('reads since=YYYY-MM-DD as midnight in the city (Europe/Bucharest), not UTC, in winter and in summer', async () => {
+		const db = await getDb();
+		const at = (iso: string) => insertReport(setup, { lat: 45.753, lng: 21.225, createdAt: new Date(iso) });
+		// Winter, UTC+2: 23:30 UTC on the 14th is 01:30 on the 15th in Timișoara; 21:30 UTC is 23:30 on the 14th.
+		const earlyOn15 = await at('2026-01-14T23:30:00Z');
+		const lateOn14 = await at('2026-01-14T21:30:00Z');
+		// Summer, UTC+3: 21:30 UTC on 14 June is 00:30 on the 15th; 20:30 UTC is 23:30 on the 14th.
+		const earlyOnJune15 = await at('2026-06-14T21:30:00Z');
+		const lateOnJune14 = await at('2026-06-14T20:30:00Z');
+
+		const points = async (since: string) => {
+			const data = await mapData(db, setup.moduleId, query(street, { since }));
+			return data.kind === 'points' ? data.points.map((p) => p.id).sort() : [];
+		};
+		expect(await points('2026-01-15')).toEqual([earlyOn15.id, lateOnJune14.id, earlyOnJune15.id].sort());
+		expect(await points('2026-01-15')).not.toContain(lateOn14.id);
+		expect(await points('2026-01-14')).toContain(lateOn14.id);
+		expect(await points('2026-06-15')).toEqual([earlyOnJune15.id]);
+		// Clusters filter the same way.
+		const total = async (since: string) => {
+			const data = await mapData(db, setup.moduleId, query(city, { since }));
+			return data.kind === 'clusters' ? data.total : -1;
+		};
+		expect(await total('2026-01-15')).toBe(3);
+		expect(await total('2026-06-15')).toBe(1);
+	});
+
 	it('cuts the points at the cap and says so', async () => {
 		const db = await getDb();
 		const base = await insertReport(setup, { lat: 45.753, lng: 21.225 });

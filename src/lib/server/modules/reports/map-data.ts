@@ -3,11 +3,13 @@
  * (state or open/closed, category or category group, neighbourhood, since a date) — the newest points when the box
  * is street-sized, else counts on a grid (clustering in SQL) so a city-wide view never sends a million points.
  * Cluster answers are cached in the process for a short while (keyed by the grid-snapped box, so panning maps
- * reuse them); points are not (their titles must disappear as soon as a report is hidden).
+ * reuse them); points only as every public answer is, by URL for PAGE_CACHE_SECONDS (http/page-cache.ts; their
+ * titles must disappear within seconds once a report is hidden).
  */
 import { and, between, desc, eq, gte, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../../platform/actors/actor.ts';
+import { startOfDayInBucharest } from '../../platform/calendar/index.ts';
 import { getDb, type Db } from '../../platform/db/index.ts';
 import { authorize } from '../../platform/permissions/index.ts';
 import { invalid, ok, type Result } from '../../platform/result.ts';
@@ -34,7 +36,7 @@ export interface MapQuery {
 	state?: MapStateFilter;
 	categoryId?: string;
 	neighbourhoodId?: string;
-	/** ISO date: reports made on or after it. */
+	/** ISO date: reports made on or after it began in the city (00:00 Europe/Bucharest, not UTC). */
 	since?: string;
 }
 
@@ -137,7 +139,7 @@ export function mapConditions(moduleId: string, query: MapQuery, box: MapQuery['
 		conditions.push(sql`${r.categoryId} IN ${ids}`);
 	}
 	if (query.neighbourhoodId) conditions.push(eq(r.neighbourhoodId, query.neighbourhoodId));
-	if (query.since) conditions.push(gte(r.createdAt, new Date(`${query.since}T00:00:00Z`)));
+	if (query.since) conditions.push(gte(r.createdAt, startOfDayInBucharest(query.since)));
 	return and(...conditions)!;
 }
 

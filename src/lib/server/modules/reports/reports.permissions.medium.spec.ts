@@ -251,6 +251,11 @@ describe('staff services refuse forbidden actors and write nothing', () => {
 			name: 'reopenReport',
 			who: () => [anonymous(), moderator, setup.staff.roads],
 			run: (a) => api.reopenReport(a, setup.moduleId, reportId, { reason: 'Nu e reparată.' })
+		},
+		{
+			name: 'reopenReport with a key that is not the report’s',
+			who: () => [anonymous(), moderator],
+			run: (a) => api.reopenReport(a, setup.moduleId, reportId, { reason: 'Nu e reparată.', key: 'forged' })
 		}
 	];
 

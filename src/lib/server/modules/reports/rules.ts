@@ -11,12 +11,10 @@ import {
 	todayInBucharest,
 	type IsoDate
 } from '../../platform/calendar/index.ts';
-import type { ReportState } from './schema.ts';
+import { closedStates, isOpen, openStates, type ReportState } from '../../../modules/reports/states.ts';
 
-export const openStates: readonly ReportState[] = ['new', 'confirmed', 'in_progress'];
-export const closedStates: readonly ReportState[] = ['fixed', 'closed', 'duplicate', 'not_responsible', 'cannot_fix'];
-
-export const isOpen = (state: ReportState) => openStates.includes(state);
+/** The open and closed states (one list with the pages: src/lib/modules/reports/states.ts). */
+export { closedStates, isOpen, openStates };
 
 /** Open311 `status`: open or closed. */
 export const open311Status = (state: ReportState): 'open' | 'closed' => (isOpen(state) ? 'open' : 'closed');
@@ -60,8 +58,12 @@ export function canReporterReopen(
 	now: Date = new Date()
 ): boolean {
 	if (report.state !== 'fixed' || !report.fixedAt) return false;
-	return now.getTime() - report.fixedAt.getTime() <= reopenDays * 86_400_000;
+	return now.getTime() <= reopenWindowEnd(report.fixedAt, reopenDays).getTime();
 }
+
+/** The last moment the reporter may reopen a report marked fixed at `fixedAt`. */
+export const reopenWindowEnd = (fixedAt: Date, reopenDays: number) =>
+	new Date(fixedAt.getTime() + reopenDays * 86_400_000);
 
 /** The legal dates of a report registered at `registeredAt` (dates in Europe/Bucharest). */
 export function reportDeadlines(registeredAt: Date) {

@@ -24,6 +24,7 @@ import { moduleInstances } from '../../platform/db/schema/spaces.ts';
 import { departments, neighbourhoods } from '../../platform/db/schema/people.ts';
 import { files } from '../../platform/db/schema/platform.ts';
 import { user } from '../../platform/db/schema/auth.ts';
+import { openStates, reportStates, type ReportState } from '../../../modules/reports/states.ts';
 
 const moduleRef = () =>
 	text()
@@ -75,27 +76,14 @@ export const reportsCategories = pgTable(
 	(t) => [uniqueIndex().on(t.moduleId, t.code), index().on(t.moduleId, t.parentId, t.position)]
 );
 
-/**
- * The states of a report. Open: new → confirmed → in_progress; closed: fixed, closed, duplicate, not_responsible
- * (with the body it belongs to), cannot_fix (with a reason). Open311 shows open/closed (rules.ts).
- */
-export const reportStates = [
-	'new',
-	'confirmed',
-	'in_progress',
-	'fixed',
-	'closed',
-	'duplicate',
-	'not_responsible',
-	'cannot_fix'
-] as const;
-export type ReportState = (typeof reportStates)[number];
+/** The states of a report: one list, shared with the pages (src/lib/modules/reports/states.ts). */
+export { reportStates, type ReportState };
 
 /**
  * The open states as the SQL list the partial indexes on reports are declared with (rules.ts `openStates`); queries
  * that filter open reports with the same states (written in or as parameters) can use those indexes.
  */
-export const OPEN_STATES_SQL = "('new', 'confirmed', 'in_progress')";
+export const OPEN_STATES_SQL = `(${openStates.map((s) => `'${s}'`).join(', ')})`;
 
 /** Where a report came in: the web form, the Open311 API, or staff entering one received by phone or on paper. */
 export const reportChannels = ['web', 'open311', 'staff'] as const;

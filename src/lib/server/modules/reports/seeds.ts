@@ -20,7 +20,7 @@ import { publishProcessAndModules } from '../../spaces-runtime/admin.ts';
 import { reports, REPORT_RESOURCE } from './manifest.ts';
 import { reportDocuments } from './search.ts';
 import { indexDocument } from '../../platform/search/index-documents.ts';
-import { reportDeadlines } from './rules.ts';
+import { closedStates, reportDeadlines } from './rules.ts';
 import {
 	reportsCategories,
 	reportsReports,
@@ -534,9 +534,7 @@ export async function seedDemoReports(
 			state === 'fixed' || state === 'closed'
 				? new Date(Math.min(createdAt.getTime() + fixAfter, now.getTime() - HOUR / 2))
 				: null;
-		const closedAt = ['fixed', 'closed', 'duplicate', 'not_responsible', 'cannot_fix'].includes(state)
-			? (fixed ?? answered)
-			: null;
+		const closedAt = closedStates.includes(state) ? (fixed ?? answered) : null;
 		const answerKeys = leaf.questions?.length
 			? Object.fromEntries(
 					leaf.questions

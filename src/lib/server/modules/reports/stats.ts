@@ -8,6 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Translated } from '../../platform/db/columns.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { todayInBucharest } from '../../platform/calendar/index.ts';
+import { OPEN_STATES_SQL } from './schema.ts';
 
 export interface ReportsStatsRow {
 	id: string | null;
@@ -52,7 +53,7 @@ function measures(today: string): SQL {
 	const due = sql`coalesce(r.extended_due_on, r.due_on)`;
 	return sql`
 		count(*)::int as reports,
-		count(*) filter (where r.state in ('new', 'confirmed', 'in_progress'))::int as open,
+		count(*) filter (where r.state in ${sql.raw(OPEN_STATES_SQL)})::int as open,
 		count(*) filter (where r.fixed_at is not null)::int as fixed,
 		percentile_cont(0.5) within group (order by extract(epoch from (${answeredAt} - r.created_at))) as answer_seconds,
 		percentile_cont(0.5) within group (order by extract(epoch from (r.fixed_at - r.created_at))) as fix_seconds,

@@ -6,17 +6,18 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { isUser, type Actor } from '../../platform/actors/actor.ts';
-import { todayInBucharest } from '../../platform/calendar/index.ts';
+import { endOfDayInBucharest, startOfDayInBucharest, todayInBucharest } from '../../platform/calendar/index.ts';
 import { getDb, type Db } from '../../platform/db/index.ts';
 import { departments, neighbourhoods, user } from '../../platform/db/schema.ts';
 import { mapTiles, neighbourhoodChoices } from '../../platform/geo/place.ts';
 import { isFollowing } from '../../platform/notifications/follows.ts';
-import { authorize } from '../../platform/permissions/index.ts';
+import { authorize, decide } from '../../platform/permissions/index.ts';
 import { NotFoundError } from '../../platform/result.ts';
 import { reportChain } from './chain.ts';
 import { canReports, cityReportsModule, reportsModule } from './context.ts';
 import { REPORT_RESOURCE } from './manifest.ts';
 import { handlesReport, isReportsStaff } from './permissions.ts';
+import { reopenKeyMatches } from './reopen-key.ts';
 import {
 	answerDueOn,
 	canReporterReopen,
@@ -24,7 +25,8 @@ import {
 	daysLeft,
 	isOpen,
 	openStates,
-	registrationNumber
+	registrationNumber,
+	reopenWindowEnd
 } from './rules.ts';
 import {
 	reportStates,
@@ -182,7 +184,40 @@ export async function viewReport(actor: Actor, reportId: string, now: Date = new
 	};
 }
 
+/**
+ * The page a reporter without an account reaches from the e-mail saying their report was fixed: the report's number
+ * and title, and whether it may still be reopened. A key that does not fit the report is refused (403) with nothing
+ * said about why; hidden reports are not found.
+ */
+export async function viewReopenByLink(actor: Actor, reportId: string, key: unknown, now: Date = new Date()) {
+	const db = await getDb();
+	if (!/^[0-9a-f-]{36}$/i.test(reportId)) throw new NotFoundError('report');
+	const [r] = await db.select().from(reportsReports).where(eq(reportsReports.id, reportId));
+	if (!r || r.hiddenAt) throw new NotFoundError('report');
+	const { ctx } = await reportsModule(db, r.moduleId, now);
+	authorize(canReports(actor, 'read', ctx));
+	authorize(decide(reopenKeyMatches(r, key), 'reports_error_reopen_link_invalid'));
+	const canReopen = canReporterReopen(r, ctx.settings.reopenDays, now);
+	return {
+		moduleId: r.moduleId,
+		report: {
+			id: r.id,
+			registrationNumber: registrationNumber(ctx.settings.numberPrefix, r.number, r.createdAt),
+			title: r.title,
+			state: r.state,
+			fixedAt: r.fixedAt
+		},
+		canReopen,
+		reopenUntil: canReopen && r.fixedAt ? reopenWindowEnd(r.fixedAt, ctx.settings.reopenDays) : null
+	};
+}
+
 export const LIST_PAGE_SIZE = 20;
+/**
+ * The list counts its matches up to here and says "more than" beyond: an exact count(*) of a city's million reports
+ * reads them all on every page view, while a capped one stops after this many rows of an index.
+ */
+export const LIST_COUNT_CAP = 1000;
 
 const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
 const ListFilters = z.object({
@@ -194,15 +229,6 @@ const ListFilters = z.object({
 	page: z.coerce.number().int().min(1).max(10_000).catch(1)
 });
 export type ReportListFilters = z.infer<typeof ListFilters>;
-
-/** Bucharest midnight of a calendar date, as an instant (approximation: +02:00/+03:00 read from Intl). */
-function bucharestMidnight(isoDate: string): Date {
-	const probe = new Date(`${isoDate}T12:00:00Z`);
-	const hour = Number(
-		new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Bucharest', hour: '2-digit', hourCycle: 'h23' }).format(probe)
-	);
-	return new Date(Date.parse(`${isoDate}T00:00:00Z`) - (hour - 12) * 3_600_000);
-}
 
 /** The browse list of the city's reports (newest first), filtered; the map reads /reports/map.json. */
 export async function viewReportList(actor: Actor, params: URLSearchParams) {
@@ -224,13 +250,18 @@ export async function viewReportList(actor: Actor, params: URLSearchParams) {
 	if (filters.state === 'open') where.push(inArray(r.state, [...openStates]));
 	else if (filters.state === 'closed') where.push(inArray(r.state, [...closedStates]));
 	else if (filters.state) where.push(eq(r.state, filters.state as ReportState));
-	if (filters.from) where.push(gte(r.createdAt, bucharestMidnight(filters.from)));
-	if (filters.to) {
-		const next = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-		where.push(lt(r.createdAt, bucharestMidnight(next)));
-	}
+	// Calendar days in the city: from its 00:00 to the end of `to` (the next day's 00:00), in Europe/Bucharest.
+	if (filters.from) where.push(gte(r.createdAt, startOfDayInBucharest(filters.from)));
+	if (filters.to) where.push(lt(r.createdAt, endOfDayInBucharest(filters.to)));
 	const condition = and(...where);
-	const [{ total }] = await db.select({ total: count() }).from(r).where(condition);
+	const capped = db
+		.select({ id: r.id })
+		.from(r)
+		.where(condition)
+		.limit(LIST_COUNT_CAP + 1)
+		.as('capped');
+	const [{ matched }] = await db.select({ matched: count() }).from(capped);
+	// One row more than a page tells whether there is a next page without counting them all.
 	const rows = await db
 		.select({
 			id: r.id,
@@ -251,13 +282,17 @@ export async function viewReportList(actor: Actor, params: URLSearchParams) {
 		.leftJoin(neighbourhoods, eq(neighbourhoods.id, r.neighbourhoodId))
 		.where(condition)
 		.orderBy(desc(r.createdAt), desc(r.number))
-		.limit(LIST_PAGE_SIZE)
+		.limit(LIST_PAGE_SIZE + 1)
 		.offset((filters.page - 1) * LIST_PAGE_SIZE);
+	const more = matched > LIST_COUNT_CAP;
 	return {
 		filters,
-		total,
-		pages: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)),
-		items: rows.map(({ number, ...row }) => ({
+		/** How many reports match, up to the cap; `more` when there are more than that. */
+		matched: { count: Math.min(matched, LIST_COUNT_CAP), more },
+		/** The number of pages when the count is exact, else null (the page then shows "page N" without a total). */
+		pages: more ? null : Math.max(1, Math.ceil(matched / LIST_PAGE_SIZE)),
+		hasNextPage: rows.length > LIST_PAGE_SIZE,
+		items: rows.slice(0, LIST_PAGE_SIZE).map(({ number, ...row }) => ({
 			...row,
 			registrationNumber: registrationNumber(ctx.settings.numberPrefix, number, row.createdAt)
 		})),

@@ -1,7 +1,8 @@
 /**
  * The reporter says "not fixed": within the reopen window after it was marked fixed, their report goes back to
  * confirmed with their words as a public update; the department and followers hear of it. Row-locked, so two
- * clicks reopen once.
+ * clicks reopen once. The reporter is the signed-in author, or — for a report made without an account — whoever
+ * holds the reopen key from the e-mail that told its contact address it was fixed (reopen-key.ts).
  */
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -11,6 +12,7 @@ import { authorize, decide } from '../../../platform/permissions/index.ts';
 import { invalid, NotFoundError, ok, type Result } from '../../../platform/result.ts';
 import { canReports, reportsModule } from '../context.ts';
 import { notifyReporter } from '../notify-reporter.ts';
+import { reopenKeyMatches } from '../reopen-key.ts';
 import { canReporterReopen, registrationNumber } from '../rules.ts';
 import { reportsReports, reportsUpdates } from '../schema.ts';
 
@@ -26,7 +28,7 @@ export async function reopenReport(
 	actor: Actor,
 	moduleId: string,
 	reportId: string,
-	input: { reason: unknown },
+	input: { reason: unknown; key?: unknown },
 	now: Date = new Date()
 ): Promise<Result<{ reopened: boolean }>> {
 	const db = await getDb();
@@ -37,7 +39,15 @@ export async function reopenReport(
 		.from(reportsReports)
 		.where(and(eq(reportsReports.id, reportId), eq(reportsReports.moduleId, moduleId)));
 	if (!report || report.hiddenAt) throw new NotFoundError('report');
-	authorize(decide(isUser(actor) && report.authorId === actor.id, 'reports_error_not_your_report'));
+	const byAuthor = isUser(actor) && report.authorId === actor.id;
+	// A wrong key is refused the same way whatever is wrong with it (another report, another address, made up).
+	const withKey = input.key !== undefined && input.key !== null && input.key !== '';
+	authorize(
+		decide(
+			byAuthor || (withKey && reopenKeyMatches(report, input.key)),
+			withKey ? 'reports_error_reopen_link_invalid' : 'reports_error_not_your_report'
+		)
+	);
 	const form = ReopenInput.safeParse(input);
 	if (!form.success) return invalid(form.error);
 	const reopened = await db.transaction(async (tx) => {

@@ -14,7 +14,7 @@ import { logger } from '../../../platform/log.ts';
 import { invalid, ok, type Result } from '../../../platform/result.ts';
 import { fieldErrors } from '../../../platform/spaces/forms.ts';
 import { notifyReporter } from '../notify-reporter.ts';
-import { canStaffMove, isOpen, needsReason } from '../rules.ts';
+import { canStaffMove, isOpen, needsReason, reopenWindowEnd } from '../rules.ts';
 import { reportStates, reportsPhotos, reportsReports, reportsUpdates, type ReportState } from '../schema.ts';
 import { numberOf, stateName } from '../staff-messages.ts';
 import { lockReport, reportForStaff } from '../staff.ts';
@@ -105,7 +105,12 @@ export async function updateReport(
 		report,
 		to ? 'reports_staff_notification_state' : 'reports_staff_notification_update',
 		{ number: numberOf(report, ctx.settings.numberPrefix), state: stateName(state), text },
-		{ except: isUser(actor) ? [actor.id] : [] }
+		{
+			except: isUser(actor) ? [actor.id] : [],
+			// Marked fixed: a reporter without an account gets the link to say "not fixed" within the window.
+			reopenUntil:
+				to === 'fixed' && ctx.settings.reopenDays > 0 ? reopenWindowEnd(now, ctx.settings.reopenDays) : undefined
+		}
 	).catch((err) => logger().error({ err, reportId }, 'reports: update not notified'));
 	return ok({ updateId: outcome, state });
 }
