@@ -13,7 +13,11 @@
  * request of each GET and its EXPLAIN ANALYZE on the benchmark database. Results go to docs/PERFORMANCE.md by hand.
  *
  * Run: node_modules/.bin/node bench/reports/run.ts [--rebuild|--no-build] [--only=<text>] [--explain] [--no-create]
+ *        [--processes=2] [--profile=<dir>]
  *   or npm run bench:reports
+ *   --processes=N: app processes (default 2: one per core, as docs/operations.md → Scaling runs them) on ports
+ *     BENCH_PORT, BENCH_PORT + 1, …; the connections are split between them, as a proxy would
+ *   --profile=<dir>: V8 CPU profiles of the app processes (written at their exit)
  * Env: BENCH_REPORTS (default 1,000,000), BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3),
  *      BENCH_CONNECTIONS (default 20), BENCH_PORT (default 5400; PostgreSQL on BENCH_PORT + 10000),
  *      BENCH_POSTGRES_URL (use that server instead of a throwaway one), BUILD_DIR (default build-bench-reports),
@@ -35,7 +39,10 @@ import type { ReportsDataset } from './dataset.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const only = option('only');
+const processes = Number(option('processes') ?? 2);
+const profile = option('profile');
 const port = Number(process.env.BENCH_PORT ?? 5400);
 const origin = `http://127.0.0.1:${port}`;
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -140,7 +147,17 @@ async function explainOne(server: ChildProcess, db: pg.Client, t: Target) {
 	}
 }
 
-async function measure(server: ChildProcess, db: pg.Client, t: Target): Promise<Measurement | null> {
+/** Statements sent so far by every app process together. */
+async function statementsSoFar(servers: ChildProcess[]): Promise<number> {
+	let n = 0;
+	for (const server of servers) n += (await traced(server)).statements;
+	return n;
+}
+
+const serversCpu = (servers: ChildProcess[]) => servers.reduce((sum, s) => sum + cpuSeconds(s.pid!), 0);
+
+async function measure(servers: ChildProcess[], urls: string[], db: pg.Client, t: Target): Promise<Measurement | null> {
+	const server = servers[0];
 	await settle();
 	const first = await once(t);
 	if (first.status === 404) return null;
@@ -149,7 +166,7 @@ async function measure(server: ChildProcess, db: pg.Client, t: Target): Promise<
 	if (flag('explain') && (t.method ?? 'GET') === 'GET') await explainOne(server, db, t);
 
 	// One client at a time first: statements per request and the latency without concurrency.
-	const before = (await traced(server)).statements;
+	const before = await statementsSoFar(servers);
 	const sequential = 10;
 	const singles: number[] = [];
 	for (let i = 0; i < sequential; i++) {
@@ -157,7 +174,7 @@ async function measure(server: ChildProcess, db: pg.Client, t: Target): Promise<
 		await once(t);
 		singles.push(performance.now() - t0);
 	}
-	const statements = ((await traced(server)).statements - before) / sequential;
+	const statements = ((await statementsSoFar(servers)) - before) / sequential;
 	singles.sort((a, b) => a - b);
 
 	const requests = [
@@ -173,41 +190,52 @@ async function measure(server: ChildProcess, db: pg.Client, t: Target): Promise<
 			}
 		}
 	];
-	const options = { url: origin, connections, requests, timeout: 30 };
-	if (warmup > 0) await autocannon({ ...options, duration: warmup });
+	// One autocannon per app process, the connections split between them (as a proxy would spread clients).
+	const load = (seconds: number) =>
+		urls.map((url, i) => {
+			const share = Math.floor(connections / urls.length) + (i < connections % urls.length ? 1 : 0);
+			// Accept-Encoding as browsers and HTTP libraries send it (a cached answer then goes out gzipped).
+			const headers = { 'accept-encoding': 'gzip, deflate, br' };
+			const options = { url, connections: share, requests, headers, timeout: 30, duration: seconds };
+			return autocannon(options);
+		});
+	if (warmup > 0) await Promise.all(load(warmup));
 
 	const pids = await backendPids(db);
 	const dbBefore = new Map(pids.map((p) => [p, cpuSeconds(p)]));
-	const serverBefore = cpuSeconds(server.pid!);
+	const serverBefore = serversCpu(servers);
 	const loads: number[] = [];
 	const sampler = setInterval(() => loads.push(loadavg()[0]), 1000);
 	t.distinct?.();
 	const latencies: number[] = [];
 	let failed = 0;
 	const isOk = t.ok ?? ((s: number) => s >= 200 && s < 300);
-	const run = autocannon({ ...options, duration });
-	run.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-		if (isOk(status)) latencies.push(ms);
-		else failed++;
-	});
-	const result = await run;
+	const runs = load(duration);
+	for (const run of runs)
+		run.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+			if (isOk(status)) latencies.push(ms);
+			else failed++;
+		});
+	const results = await Promise.all(runs);
 	clearInterval(sampler);
-	const serverCpu = cpuSeconds(server.pid!) - serverBefore;
+	const serverCpu = serversCpu(servers) - serverBefore;
 	let dbCpu = 0;
 	for (const p of new Set([...pids, ...(await backendPids(db))])) {
 		const after = cpuSeconds(p);
 		if (after > 0) dbCpu += after - (dbBefore.get(p) ?? 0);
 	}
 	latencies.sort((a, b) => a - b);
-	const n = result.requests.total;
+	const n = results.reduce((sum, r) => sum + r.requests.total, 0);
+	const seconds = Math.max(...results.map((r) => r.duration));
 	return {
 		name: t.name,
-		rate: latencies.length / result.duration,
+		rate: latencies.length / seconds,
 		p50: percentile(latencies, 50),
 		p95: percentile(latencies, 95),
 		p99: percentile(latencies, 99),
-		errors: failed + result.errors + result.timeouts,
-		kb: result.throughput.average / Math.max(1, result.requests.average) / 1024,
+		errors: failed + results.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
+		// Bytes per second on average × seconds, over every run: the bytes of an average answer.
+		kb: results.reduce((sum, r) => sum + r.throughput.average * r.duration, 0) / Math.max(1, n) / 1024,
 		statements,
 		single: percentile(singles, 50),
 		distinct: t.distinct?.() ?? NaN,
@@ -320,8 +348,20 @@ async function main() {
 	await db.query('VACUUM ANALYZE reports_reports');
 	const tableSize = (await db.query("SELECT pg_size_pretty(pg_total_relation_size('reports_reports')) AS s")).rows[0].s;
 
-	const server = startServer(buildDir, env, cleanups, ['--import', './bench/participation/count-queries.ts']);
-	await waitFor(`${origin}/healthz`, 60_000);
+	const nodeArgs = [
+		...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+		'--import',
+		'./bench/participation/count-queries.ts'
+	];
+	const servers: ChildProcess[] = [];
+	const urls: string[] = [];
+	for (let i = 0; i < processes; i++) {
+		// The same ORIGIN on each port: the app builds its URLs from ORIGIN, as behind a proxy.
+		const url = `http://127.0.0.1:${port + i}`;
+		servers.push(startServer(buildDir, { ...env, PORT: String(port + i) }, cleanups, nodeArgs));
+		await waitFor(`${url}/healthz`, 60_000);
+		urls.push(url);
+	}
 
 	// Piața Victoriei (the centre), a neighbourhood-sized box around it, and the whole city.
 	const street = boxAround(45.7537, 21.2257, 300, 300);
@@ -351,7 +391,16 @@ async function main() {
 		sent.boxes.clear();
 		return share;
 	};
-	const open311 = (b: number[]) => `/open311/v2/requests.json?bbox=${b.join(',')}&status=open`;
+	// A street-sized box moved by a few metres on every request (every request misses the page cache).
+	let m = 0;
+	const movedStreet = () => {
+		m++;
+		const box = boxAround(45.7537 + ((m % 97) - 48) * 0.00005, 21.2257 + (Math.floor(m / 97) % 97) * 0.00005, 300, 300);
+		sent.total++;
+		sent.boxes.add(box.join(','));
+		return box;
+	};
+	const open311 = (b: (number | string)[]) => `/open311/v2/requests.json?bbox=${b.join(',')}&status=open`;
 	const map = (b: (number | string)[], extra = '') => `/reports/map.json?bbox=${b.join(',')}${extra}`;
 	const isList = (v: unknown) => Array.isArray(v);
 	const points = (v: unknown) => (v as { kind?: string }).kind === 'points';
@@ -368,11 +417,23 @@ async function main() {
 			check: (s, b) => json(s, b, isList, 'not a list')
 		},
 		{
+			name: 'open311 bbox 300 m, open, a new box each time',
+			distinct,
+			path: () => open311(movedStreet()),
+			check: (s, b) => json(s, b, isList, 'not a list')
+		},
+		{
 			name: 'map 300 m, open (points)',
 			path: map(street, '&state=open'),
 			check: (s, b) => json(s, b, points, 'no points')
 		},
 		{ name: 'map 300 m, all (points)', path: map(street), check: (s, b) => json(s, b, points, 'no points') },
+		{
+			name: 'map 300 m, open (points, a new box each time)',
+			distinct,
+			path: () => map(movedStreet(), '&state=open'),
+			check: (s, b) => json(s, b, points, 'no points')
+		},
 		{
 			name: 'map 2 km, open (clusters, cached)',
 			path: map(quarter, '&state=open'),
@@ -428,7 +489,7 @@ async function main() {
 	const missing: string[] = [];
 	console.log(`load: ${connections} connections, ${warmup} s warm-up, ${duration} s measured per target`);
 	for (const t of targets.filter((x) => !only || x.name.includes(only))) {
-		const m = await measure(server, db, t);
+		const m = await measure(servers, urls, db, t);
 		if (!m) {
 			missing.push(t.name);
 			console.log(`  ${t.name}: 404, not measured (not built yet?)`);
