@@ -224,6 +224,23 @@ describe('the process feed', () => {
 	});
 });
 
+describe('the process feed in summer', () => {
+	it('dates a phase at midnight in Timișoara, which is 21:00 UTC the day before in summer (EEST)', async () => {
+		const admin = await person(['admin']);
+		const summer = new Date('2027-07-15T12:00:00Z');
+		const { slug, spaceId } = await processWithThreePhases(admin, summer, 'Proces de vară');
+		await publishProcessAndModules(admin, spaceId);
+		const xml = await processFeed(slug, { origin: 'https://vocea.example', locale: 'ro', modules, now: summer });
+		const entries = new XMLParser({ isArray: (n) => n === 'entry' }).parse(xml).feed.entry as {
+			title: string;
+			updated: string;
+		}[];
+		const started = entries.filter((e) => String(e.title).startsWith('A început faza'));
+		// Propuneri began 30 days before the 15th (15 June), Vot 10 days before (5 July); Implementare not yet.
+		expect(started.map((e) => e.updated).sort()).toEqual(['2027-06-14T21:00:00.000Z', '2027-07-04T21:00:00.000Z']);
+	});
+});
+
 describe('bucharestTime', () => {
 	it('reads a Timișoara wall-clock time in winter and in summer', () => {
 		expect(bucharestTime('2027-01-15T09:30').toISOString()).toBe('2027-01-15T07:30:00.000Z');

@@ -14,14 +14,12 @@ import { NotFoundError } from '../result.ts';
 import { publishedModules } from '../spaces/published-modules.ts';
 import { phasesOf } from '../spaces/queries.ts';
 import { cityToday } from '../spaces/timeline.ts';
+import { startOfDayInBucharest as startOfCityDay } from '../calendar/index.ts';
 import { atomFeed, type FeedEntry } from './atom.ts';
 
 /** How far back a feed reaches, and how many entries it keeps: feed readers only need what is recent. */
 const WINDOW_DAYS = 365;
 const MAX_ENTRIES = 50;
-
-/** A calendar day in Timișoara as the instant it starts there (good enough for "a phase began"). */
-const startOfCityDay = (day: string) => new Date(`${day}T00:00:00+02:00`);
 
 export async function processFeed(
 	idOrSlug: string,
