@@ -88,6 +88,11 @@ describe('a visitor keeps up with a process and finds it on the map', () => {
 		await visit(withJs.page, '/neighbourhoods');
 		await withJs.page.waitForSelector('main .leaflet-container path.leaflet-interactive');
 		expect(await withJs.page.locator('main .leaflet-container path.leaflet-interactive').count()).toBeGreaterThan(30);
+		// Outlines and pins are for the eye (the list below has every place as a link): Tab goes from the map to its
+		// zoom buttons.
+		await withJs.page.locator('main .leaflet-container').focus();
+		await withJs.page.keyboard.press('Tab');
+		expect(await withJs.page.evaluate(() => document.activeElement?.className)).toContain('leaflet-control-zoom-in');
 		await visit(withJs.page, '/neighbourhoods/fabric');
 		await withJs.page.waitForSelector('main .leaflet-container');
 		expect(await withJs.page.locator('main h1').innerText()).toBe('Fabric');

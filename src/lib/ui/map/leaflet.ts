@@ -59,6 +59,10 @@ export async function createMap(
 			l.bindTooltip(translate((feature.properties as { name: Translated }).name, locale).text, { sticky: true }),
 		attribution: layer.attribution
 	}).addTo(map);
+	// Chromium makes every SVG shape with a focus listener a tab stop, and the name tooltips add one: some thirty
+	// unnamed stops before anything on the map. The outlines are backdrop (each page names the neighbourhood in its
+	// text or its filters), so they leave the tab order.
+	polygons.eachLayer((l) => (l as Leaflet.Path).getElement()?.setAttribute('tabindex', '-1'));
 	if (highlight)
 		polygons.eachLayer((l) => {
 			const f = (l as Leaflet.Polygon).feature as GeoJSON.Feature | undefined;

@@ -7,11 +7,11 @@
 import { m } from '#lib/paraglide/messages.js';
 import { dateTimeFormat } from '#lib/i18n/format.ts';
 import type { Db } from '../../platform/db/index.ts';
-import { instantEmail } from '../../platform/notifications/emails.ts';
+import { oneLine } from '../../platform/notifications/emails.ts';
 import { notifyFollowers } from '../../platform/notifications/follows.ts';
 import { sendMail, type MailMessage } from '../../platform/notifications/mailer.ts';
 import { notify } from '../../platform/notifications/notify.ts';
-import { absoluteUrl, localeOr } from '../../platform/notifications/render.ts';
+import { absoluteUrl, localeOr, notificationText } from '../../platform/notifications/render.ts';
 import { REPORT_RESOURCE } from './manifest.ts';
 import { reopenKey, reopenPath } from './reopen-key.ts';
 
@@ -46,12 +46,8 @@ export async function notifyReporter(
 	if (report.authorId && !except.includes(report.authorId)) {
 		await notify(db, { userIds: [report.authorId], key, data, link });
 	} else if (!report.authorId && report.contactEmail) {
-		const mail = instantEmail(
-			{ email: report.contactEmail, name: report.contactName ?? '', locale: report.locale },
-			{ key, data, link }
-		);
 		await sendMail(
-			reopenUntil ? withReopenLink(mail, report.id, report.contactEmail, report.locale, reopenUntil) : mail
+			reporterEmail(report, report.contactEmail, notificationText(key, data, localeOr(report.locale)), reopenUntil)
 		);
 	}
 	if (followers) {
@@ -62,12 +58,28 @@ export async function notifyReporter(
 	}
 }
 
-/** The e-mail with a last paragraph: "Not fixed? Tell us by <date>: <the reopen page, with the key>". */
-function withReopenLink(mail: MailMessage, reportId: string, email: string, locale: string, until: Date): MailMessage {
-	const lang = localeOr(locale);
-	const date = dateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Bucharest' }).format(
-		until
-	);
-	const url = absoluteUrl(reopenPath(reportId, reopenKey(reportId, email)), lang);
-	return { ...mail, text: `${mail.text}\n\n${m.reports_email_reopen_link({ date, url }, { locale: lang })}` };
+/**
+ * The e-mail to a reporter who only left an address: the news, the report's page and, when it was just fixed, "Not
+ * fixed? Tell us by <date>: <the reopen page, with the key>". Unlike a follower's e-mail it offers no notification
+ * settings (there is no account to set) and says why the address is written to.
+ */
+function reporterEmail(report: ReporterOfReport, email: string, text: string, reopenUntil?: Date): MailMessage {
+	const locale = localeOr(report.locale);
+	const name = report.contactName?.trim();
+	const paragraphs = [
+		name
+			? m.reports_email_reporter_greeting({ name }, { locale })
+			: m.reports_email_reporter_greeting_anonymous({}, { locale }),
+		text,
+		m.reports_email_reporter_link({ url: absoluteUrl(reportPath(report.id), locale) }, { locale })
+	];
+	if (reopenUntil) {
+		const date = dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Bucharest' }).format(
+			reopenUntil
+		);
+		const url = absoluteUrl(reopenPath(report.id, reopenKey(report.id, email)), locale);
+		paragraphs.push(m.reports_email_reopen_link({ date, url }, { locale }));
+	}
+	paragraphs.push(m.reports_email_reporter_footer({}, { locale }));
+	return { to: email, subject: oneLine(text, 140), text: paragraphs.join('\n\n') };
 }

@@ -79,6 +79,12 @@ describe('reopening by the link in the "fixed" e-mail', () => {
 
 		const { text, url, key } = await reopenLinkIn(created.value.id);
 		expect(text).toContain('Not fixed? Tell us by');
+		// Written to an address, not an account: it greets by the name left, offers no notification settings, and
+		// the reopen paragraph comes before the line saying why the address is written to.
+		expect(text.startsWith('Hello Ana Pop,\n\n')).toBe(true);
+		expect(text).not.toContain('/account/notifications');
+		expect(text.indexOf('Not fixed?')).toBeLessThan(text.indexOf('because you left this address'));
+		expect(text).toContain(`/en/reports/${created.value.id}\n`);
 		expect(new URL(url).pathname).toBe(`/en/reports/${created.value.id}/reopen`);
 		expect(key).toBe(reopenKey(created.value.id, EMAIL));
 

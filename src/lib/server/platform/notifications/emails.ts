@@ -15,7 +15,8 @@ export interface NotificationForEmail {
 	link: string | null;
 }
 
-const oneLine = (s: string, max: number) => {
+/** `s` on one line, cut to `max` characters with an ellipsis (e-mail subjects, digest lines). */
+export const oneLine = (s: string, max: number) => {
 	const flat = s.replace(/\s+/g, ' ').trim();
 	return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
