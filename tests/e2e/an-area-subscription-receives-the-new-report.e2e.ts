@@ -4,8 +4,7 @@
  * statistics page and the neighbourhood's Atom feed show it too.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { baseURL, latestMessage, linkIn, useBrowser, visit } from './support/browser.ts';
+import { baseURL, latestMessage, linkIn, signUpAndConfirm, useBrowser, visit } from './support/browser.ts';
 
 const open = useBrowser();
 const email = `lavinia.${Date.now()}@example.ro`;
@@ -16,23 +15,11 @@ async function subjectsFor(to: string): Promise<string[]> {
 	return ((await r.json()) as { subject: string }[]).map((m) => m.subject);
 }
 
-/** Signs up and confirms the address from the recorded e-mail (an e-mail-verified resident). */
-async function signUp(page: Page) {
-	await page.goto('/account/sign-up');
-	await page.waitForLoadState('networkidle');
-	await page.fill('#name', 'Lavinia Stan');
-	await page.fill('#email', email);
-	await page.fill('#password', password);
-	await page.locator('main form button[type=submit]').first().click();
-	await page.waitForURL('**/account/sign-up/check-email');
-	await expect.poll(async () => (await subjectsFor(email)).length, { timeout: 20_000 }).toBeGreaterThan(0);
-	await page.goto(linkIn((await latestMessage(email)).text));
-}
-
 describe('an area subscription receives the new report', () => {
 	it('e-mails the subscriber of the neighbourhood and lists the report in the area’s feed', async () => {
 		const resident = await open();
-		await signUp(resident.page);
+		// An e-mail-verified resident.
+		await signUpAndConfirm(resident.page, { name: 'Lavinia Stan', email, password });
 
 		// Subscribe to a whole neighbourhood (no pin), with JavaScript off.
 		const noJs = await open({ javaScriptEnabled: false });

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseURL, latestMessage, linkIn, useBrowser, visit } from './support/browser.ts';
+import { baseURL, signUpAndConfirm, useBrowser, visit } from './support/browser.ts';
 import { signInAsAdmin } from './support/admin.ts';
 
 const open = useBrowser();
@@ -14,19 +14,6 @@ const title = `Rasteluri de biciclete la Gara de Nord ${run % 10_000}`;
 async function subjectsFor(to: string): Promise<string[]> {
 	const r = await fetch(`${baseURL()}/test-hooks/outbox?to=${encodeURIComponent(to)}&channel=email`);
 	return ((await r.json()) as { subject: string }[]).map((m) => m.subject);
-}
-
-/** Signs up and confirms the address from the recorded e-mail, which signs the person in. */
-async function signUp(page: Page, who: { name: string; email: string }) {
-	await page.goto('/account/sign-up');
-	await page.waitForLoadState('networkidle');
-	await page.fill('#name', who.name);
-	await page.fill('#email', who.email);
-	await page.fill('#password', password);
-	await page.locator('main form button[type=submit]').first().click();
-	await page.waitForURL('**/account/sign-up/check-email');
-	await expect.poll(async () => (await subjectsFor(who.email)).length, { timeout: 20_000 }).toBeGreaterThan(0);
-	await page.goto(linkIn((await latestMessage(who.email)).text));
 }
 
 /** A phone photo with a GPS position in its EXIF. */
@@ -43,7 +30,7 @@ let proposalPath = '';
 describe('a citizen proposes, another supports and comments, staff answer, both are told', () => {
 	it('a citizen finds the proposals of Timișoara Decide! and publishes one with a photo', async () => {
 		const { page, context } = await open();
-		await signUp(page, ana);
+		await signUpAndConfirm(page, { ...ana, password });
 		await visit(page, '/processes/timisoara-decide');
 		await page.locator('main a[href*="/proposals/"]').first().click();
 		await page.waitForURL(/\/proposals\/[^/]+$/);
@@ -85,7 +72,7 @@ describe('a citizen proposes, another supports and comments, staff answer, both 
 
 	it('another citizen supports it and comments', async () => {
 		const { page, context } = await open();
-		await signUp(page, bogdan);
+		await signUpAndConfirm(page, { ...bogdan, password });
 		await visit(page, proposalPath);
 		await page.getByRole('button', { name: /^Susțin/ }).click();
 		await page.waitForURL(/done=supported/);

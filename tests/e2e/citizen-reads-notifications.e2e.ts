@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseURL, expectAccessible, latestMessage, linkIn, useBrowser, visit } from './support/browser.ts';
+import { baseURL, expectAccessible, signUpAndConfirm, useBrowser, visit } from './support/browser.ts';
 import { signInAsAdmin } from './support/admin.ts';
 
 const open = useBrowser();
@@ -22,19 +22,6 @@ async function subjectsFor(to: string): Promise<string[]> {
 	return ((await r.json()) as { subject: string }[]).map((m) => m.subject);
 }
 
-/** Signs up and confirms the address from the recorded e-mail, which signs the person in. */
-async function signUp(page: Page) {
-	await page.goto('/account/sign-up');
-	await page.waitForLoadState('networkidle');
-	await page.fill('#name', 'Ioan Muntean');
-	await page.fill('#email', email);
-	await page.fill('#password', password);
-	await page.locator('main form button[type=submit]').first().click();
-	await page.waitForURL('**/account/sign-up/check-email');
-	await expect.poll(async () => (await subjectsFor(email)).length, { timeout: 20_000 }).toBeGreaterThan(0);
-	await page.goto(linkIn((await latestMessage(email)).text));
-}
-
 async function signIn(page: Page) {
 	await page.goto('/account/sign-in?next=%2Faccount%2Fnotifications');
 	await page.fill('main input[name=email]', email);
@@ -49,7 +36,7 @@ const navCount = (page: Page) => page.locator('header .nav-count');
 describe('a citizen reads notifications', () => {
 	it('sees unread ones first with a count in the header, marks them read and chooses the daily digest', async () => {
 		const { page, context } = await open();
-		await signUp(page);
+		await signUpAndConfirm(page, { name: 'Ioan Muntean', email, password });
 		await notifyCitizen({ ro: 'Parcul Rozelor', en: 'Rose Park' });
 		await notifyCitizen({ ro: 'Piața Unirii' });
 		// Instant e-mails, delivered by the background e-mail job (in either order).

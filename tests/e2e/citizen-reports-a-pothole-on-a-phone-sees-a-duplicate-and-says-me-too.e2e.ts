@@ -6,8 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import type { Page } from 'playwright-core';
-import { baseURL, expectAccessible, latestMessage, linkIn, useBrowser, visit } from './support/browser.ts';
+import { baseURL, expectAccessible, signUpAndConfirm, useBrowser, visit } from './support/browser.ts';
 
 const open = useBrowser();
 const stamp = Date.now();
@@ -28,17 +27,6 @@ const phonePhoto = () =>
 			}
 		})
 		.toBuffer();
-
-async function signUp(page: Page) {
-	await page.goto('/account/sign-up');
-	await page.waitForLoadState('networkidle');
-	await page.fill('#name', 'Ioana Mureșan');
-	await page.fill('#email', email);
-	await page.fill('#password', password);
-	await page.locator('main form button[type=submit]').first().click();
-	await page.waitForURL('**/account/sign-up/check-email');
-	await page.goto(linkIn((await latestMessage(email, 'email', 20_000)).text));
-}
 
 describe('a citizen reports a pothole with a photo on a phone, is shown a duplicate and chooses me too', () => {
 	it('pre-fills the pin from the photo, offers the neighbour’s report and adds the support', async () => {
@@ -63,7 +51,7 @@ describe('a citizen reports a pothole with a photo on a phone, is shown a duplic
 		// The citizen, on a phone, signed in.
 		const { page } = await open({ viewport: { width: 375, height: 667 } });
 		page.setDefaultTimeout(20_000);
-		await signUp(page);
+		await signUpAndConfirm(page, { name: 'Ioana Mureșan', email, password });
 		await visit(page, '/reports/new');
 		await expect.poll(() => page.locator('h1').count()).toBe(1);
 		await page.check('#category-groapa');

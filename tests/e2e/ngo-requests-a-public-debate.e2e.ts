@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { baseURL, expectAccessible, latestMessage, linkIn, useBrowser, visit } from './support/browser.ts';
+import { baseURL, expectAccessible, signUpAndConfirm, useBrowser, visit } from './support/browser.ts';
 import { signInAsAdmin } from './support/admin.ts';
 import { createConsultation } from './support/consultation.ts';
 import { todayInBucharest } from '../../src/lib/server/platform/calendar/index.ts';
@@ -15,18 +14,6 @@ const day = (days: number) => todayInBucharest(Date.now() + days * 86_400_000);
 async function outboxTexts(to: string): Promise<string[]> {
 	const r = await fetch(`${baseURL()}/test-hooks/outbox?to=${encodeURIComponent(to)}&channel=email`);
 	return ((await r.json()) as { text: string; subject: string }[]).map((m) => `${m.subject}\n${m.text}`);
-}
-
-async function signUp(page: Page) {
-	await page.goto('/account/sign-up');
-	await page.waitForLoadState('networkidle');
-	await page.fill('#name', 'Maria Kovács');
-	await page.fill('#email', email);
-	await page.fill('#password', password);
-	await page.locator('main form button[type=submit]').first().click();
-	await page.waitForURL('**/account/sign-up/check-email');
-	await expect.poll(async () => (await outboxTexts(email)).length, { timeout: 20_000 }).toBeGreaterThan(0);
-	await page.goto(linkIn((await latestMessage(email)).text));
 }
 
 describe('an NGO requests a public debate on a draft and staff schedule it', () => {
@@ -49,7 +36,7 @@ describe('an NGO requests a public debate on a draft and staff schedule it', () 
 
 		// A representative of an association signs up; before staff verify the organisation, no request form.
 		const ngo = (await open()).page;
-		await signUp(ngo);
+		await signUpAndConfirm(ngo, { name: 'Maria Kovács', email, password });
 		await visit(ngo, `${publicPath}/debate`);
 		expect(await ngo.locator('main form textarea[name="reason"]').count()).toBe(0);
 		expect(await ngo.locator('main .notice').textContent()).toContain('nu este verificat');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseURL, latestMessage, linkIn, useBrowser, visit } from './support/browser.ts';
+import { baseURL, signUpAndConfirm, useBrowser, visit } from './support/browser.ts';
 
 // ADR 0007: a signed-in visitor whose browser runs JavaScript gets the process page and the proposal list rendered for
 // every signed-in visitor alike (from the page cache), with their own parts attached as JSON and applied after
@@ -10,17 +10,6 @@ const run = Date.now();
 const who = { name: `Irina Shared ${run % 100_000}`, email: `irina.shared.${run}@example.ro` };
 const password = 'o parolă destul de lungă';
 
-async function signUp(page: Page) {
-	await page.goto('/account/sign-up');
-	await page.waitForLoadState('networkidle');
-	await page.fill('#name', who.name);
-	await page.fill('#email', who.email);
-	await page.fill('#password', password);
-	await page.locator('main form button[type=submit]').first().click();
-	await page.waitForURL('**/account/sign-up/check-email');
-	await page.goto(linkIn((await latestMessage(who.email, 'email', 20_000)).text));
-}
-
 const followSection = (page: Page) => page.locator('main .follow');
 
 describe('a signed-in visitor gets the shared page with their own parts', () => {
@@ -29,7 +18,7 @@ describe('a signed-in visitor gets the shared page with their own parts', () => 
 
 	it('sees the shared process page, then their own follow state and header, and follows the process', async () => {
 		const { page, context } = await open();
-		await signUp(page);
+		await signUpAndConfirm(page, { ...who, password });
 		expect((await context.cookies()).some((c) => c.name === 'vocea_js')).toBe(true);
 
 		const response = await visit(page, '/processes/timisoara-decide');

@@ -123,3 +123,15 @@ export const linkIn = (text: string) => {
 	if (!found) throw new Error(`no link in: ${text}`);
 	return found[0];
 };
+
+/** Signs up through the form and opens the confirmation link from the recorded e-mail, which signs the person in. */
+export async function signUpAndConfirm(page: Page, who: { name: string; email: string; password: string }) {
+	await page.goto('/account/sign-up');
+	await page.waitForLoadState('networkidle');
+	await page.fill('#name', who.name);
+	await page.fill('#email', who.email);
+	await page.fill('#password', who.password);
+	await page.locator('main form button[type=submit]').first().click();
+	await page.waitForURL('**/account/sign-up/check-email');
+	await page.goto(linkIn((await latestMessage(who.email, 'email', 20_000)).text));
+}
