@@ -2,8 +2,8 @@
  * Which indexes the box queries use, on PostgreSQL and on PGlite: fills the database of this process (DATABASE_URL,
  * or PGlite under DATA_DIR) with BENCH_REPORTS reports (default 200,000) unless it has some, then runs the Open311
  * list query (bbox + status=open, the default 90-day window) and the public map's queries (points, clusters) for a
- * street-sized, a neighbourhood-sized and a city-wide box, capturing the SQL they send, and prints the
- * EXPLAIN ANALYZE of each: the scan nodes and the execution time. A check, not a test: read the output.
+ * street-sized, a neighbourhood-sized and a city-wide box, then the browse list's pages, capturing the SQL they send,
+ * and prints the EXPLAIN ANALYZE of each: the scan nodes and the execution time. A check, not a test: read the output.
  *
  * Run: DATABASE_URL= DATA_DIR=<empty dir> node_modules/.bin/node bench/reports/explain.ts        (PGlite)
  *      DATABASE_URL=postgres://…/<empty db> node_modules/.bin/node bench/reports/explain.ts      (PostgreSQL)
@@ -12,7 +12,9 @@ import { closeDatabase, getDatabase } from '../../src/lib/server/platform/db/ind
 /* eslint-disable no-restricted-imports -- the check calls the module's own queries to see their plans */
 import { findRequests } from '../../src/lib/server/modules/reports/open311/queries.ts';
 import { clearMapCache, mapData, parseMapQuery } from '../../src/lib/server/modules/reports/map-data.ts';
+import { viewReportList } from '../../src/lib/server/modules/reports/views.ts';
 /* eslint-enable no-restricted-imports */
+import { anonymous } from '../../src/lib/server/platform/actors/actor.ts';
 import { execOf, makeDataset } from './dataset.ts';
 
 type Captured = { text: string; params: unknown[] };
@@ -91,6 +93,12 @@ async function main() {
 			});
 		}
 	}
+	// The browse list (/reports): its capped count and its page, newest first, with no filter and with one.
+	for (const query of ['', 'state=open', 'page=50'])
+		runs.push({
+			name: `browse list${query ? `, ${query}` : ', no filter'}`,
+			call: () => viewReportList(anonymous(), new URLSearchParams(query))
+		});
 	for (const run of runs) {
 		captured = [];
 		await run.call();

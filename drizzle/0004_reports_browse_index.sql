@@ -1,0 +1,1 @@
+CREATE INDEX "reports_reports_visible_created_at" ON "reports_reports" USING btree ("module_id","created_at","number") WHERE "hidden_at" IS NULL;
