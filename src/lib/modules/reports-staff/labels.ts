@@ -7,6 +7,8 @@ import { reportStates } from '../reports/states.ts';
 export const staffStates = reportStates;
 
 export const stateLabel = (state: string) => messageText(`reports_staff_state_${state}`);
+/** Where a report came in (web, open311, staff), as staff read it. */
+export const channelLabel = (channel: string) => messageText(`reports_staff_channel_${channel}`);
 
 export function daysLeftLabel(days: number | null): string {
 	if (days === null) return '';

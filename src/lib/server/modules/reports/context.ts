@@ -9,6 +9,7 @@ import type { Decision } from '../../platform/permissions/index.ts';
 import { NotFoundError } from '../../platform/result.ts';
 import { reports } from './manifest.ts';
 import type { ReportsAction, ReportsContext } from './permissions.ts';
+import type { ReportChannel } from './schema.ts';
 
 export async function reportsModule(db: Db, moduleId: string, now: Date = new Date()) {
 	const { ctx, instance } = await loadModule(db, reports, moduleId, now);
@@ -41,3 +42,7 @@ export async function cityReportsModule(db: Db, now: Date = new Date()) {
 
 export const canReports = (actor: Actor, action: ReportsAction, ctx: ReportsContext): Decision =>
 	can(actor, action, ctx, reports);
+
+/** May this actor register a report through this channel? Staff-entered ones (phone, letter, counter) are staff's. */
+export const canEnterReport = (actor: Actor, channel: ReportChannel, ctx: ReportsContext): Decision =>
+	canReports(actor, channel === 'staff' ? 'handle' : 'report', ctx);

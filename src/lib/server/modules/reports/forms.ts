@@ -1,12 +1,14 @@
 /**
  * The report form (FormData) → `NewReport`: category, text, the PlacePicker fields, `answer_<code>` fields, photos
  * (new uploads, or those carried from step 1 to the duplicates step as data URLs, checked again), `show_name`,
- * `contact_*`, and `gps_consent` (a photo's GPS position becomes the pin when the person placed none).
+ * `contact_*`, and `gps_consent` (a photo's GPS position becomes the pin when the person placed none). Staff entering a
+ * report received by phone, letter or at the counter also choose `locale`, the language the reporter is written in.
  */
 import type { Db } from '../../platform/db/index.ts';
 import { prepareImage, prepareImages, type PreparedImage } from '../../platform/files/prepare-image.ts';
 import { readPlace } from '../../platform/geo/place.ts';
 import { invalid, type FieldErrors } from '../../platform/result.ts';
+import { isLocale } from '#lib/i18n/index.ts';
 import type { NewReport } from './commands/create-report.ts';
 
 /** What the form shows back: every text field as typed, and the photos carried as data URLs. */
@@ -46,10 +48,13 @@ function dataUrlToFile(url: string): File | null {
 export async function readReportForm(
 	db: Db,
 	form: FormData,
-	{ maxPhotos, locale }: { maxPhotos: number; locale: string }
+	{ maxPhotos, locale, channel = 'web' }: { maxPhotos: number; locale: string; channel?: 'web' | 'staff' }
 ): Promise<{ input: NewReport; errors: FieldErrors; values: ReportFormValues }> {
 	const fields: Record<string, string | string[]> = {};
 	for (const name of TEXT_FIELDS) fields[name] = text(form, name);
+	const chosen = text(form, 'locale');
+	const reportLocale = channel === 'staff' && isLocale(chosen) ? chosen : locale;
+	if (channel === 'staff') fields.locale = reportLocale;
 	const answers: Record<string, string | string[]> = {};
 	for (const [key] of form.entries()) {
 		if (!key.startsWith('answer_') || key in answers) continue;
@@ -110,8 +115,8 @@ export async function readReportForm(
 				phone: text(form, 'contact_phone')
 			},
 			photos,
-			channel: 'web',
-			locale
+			channel,
+			locale: reportLocale
 		},
 		values
 	};

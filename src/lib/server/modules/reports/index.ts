@@ -33,4 +33,5 @@ export { reopenReport } from './commands/reopen-report.ts';
 export { validateAnswers } from './answers.ts';
 export { findDuplicates, type PossibleDuplicate } from './duplicates.ts';
 export { submitReportForm, type ReportFormOutcome } from './report-form.ts';
+export { reportFormActions } from './report-form-actions.ts';
 export { viewReportForm, viewReport, viewReportList, viewReopenByLink, type ReportCategoryTree } from './views.ts';

@@ -1,17 +1,22 @@
-/** The web form's two steps: a photo's GPS places the pin (with consent), duplicates first, photos carried to "send". */
+/**
+ * The web form's two steps: a photo's GPS places the pin (with consent), duplicates first, photos carried to "send";
+ * the same form as staff fill it in for a report received by phone, letter or at the counter.
+ */
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/setup/database.ts';
-import { visitor } from '../../../../../tests/support/accounts.ts';
+import { lastMessage, visitor } from '../../../../../tests/support/accounts.ts';
 import { person } from '../../../../../tests/support/spaces.ts';
 import { getDb } from '../../platform/db/index.ts';
-import { files } from '../../platform/db/schema.ts';
+import { files, follows } from '../../platform/db/schema.ts';
 import { getStorage } from '../../platform/files/storage.ts';
 import { PHOTO_GPS, asFile, phonePhoto, elfProgram } from '../../platform/files/test-fixtures.ts';
+import { ForbiddenError } from '../../platform/result.ts';
 import { anonymousReportsByIp, submitReportForm } from './report-form.ts';
 import { reportsPhotos, reportsReports } from './schema.ts';
 import { insertReport, reportsSetup, type ReportsSetup } from './test-support.ts';
+import { viewReportForm } from './views.ts';
 
 useTestDatabase();
 
@@ -102,5 +107,64 @@ describe('reports without an account', () => {
 		expect((await send(100, visitor('203.0.113.10'))).step).toBe('created');
 		expect((await send(101, await person())).step).toBe('created');
 		expect(await (await getDb()).select().from(reportsReports)).toHaveLength(anonymousReportsByIp.limit + 2);
+	});
+});
+
+describe('reports staff record for someone else (phone, letter, counter)', () => {
+	it('belong to the contact typed in, in the language chosen for them, and only staff may record them', async () => {
+		const setup = await reportsSetup(await person(['admin']));
+		const clerk = setup.staff.lighting;
+		const phoned = form(setup, [
+			['place_address', 'Strada Paris 4'],
+			['locale', 'hu']
+		]);
+		phoned.set('contact_email', 'Kovacs.Maria@example.ro');
+		phoned.set('contact_name', 'Kovács Mária');
+		const created = await submitReportForm(clerk, phoned, { locale: 'ro', confirmed: true, channel: 'staff' });
+		if (created.step !== 'created') throw new Error(JSON.stringify(created));
+		const db = await getDb();
+		const [row] = await db.select().from(reportsReports).where(eq(reportsReports.id, created.report.id));
+		// Not the clerk's report (they handle another department and never follow it): the caller's, in Hungarian.
+		expect(row).toMatchObject({
+			channel: 'staff',
+			authorId: null,
+			contactName: 'Kovács Mária',
+			contactEmail: 'kovacs.maria@example.ro',
+			locale: 'hu',
+			anonymousNotice: false,
+			departmentId: setup.categories.pothole.departmentId
+		});
+		expect(await db.select().from(follows).where(eq(follows.userId, clerk.id))).toEqual([]);
+		const mail = await lastMessage('kovacs.maria@example.ro');
+		expect(mail.text.startsWith('Jó napot, Kovács Mária!')).toBe(true);
+		expect(mail.text).toContain(created.report.registrationNumber);
+
+		// A language that is not one of ours falls back to the clerk's; a caller who gives no contact makes an
+		// anonymous notice (the test city accepts them), with no answer date.
+		const odd = form(setup, [
+			['place_address', 'Strada Paris 6'],
+			['locale', 'xx']
+		]);
+		odd.delete('contact_name');
+		odd.delete('contact_email');
+		const notice = await submitReportForm(clerk, odd, { locale: 'ro', confirmed: true, channel: 'staff' });
+		if (notice.step !== 'created') throw new Error(JSON.stringify(notice));
+		const [noticeRow] = await db.select().from(reportsReports).where(eq(reportsReports.id, notice.report.id));
+		expect(noticeRow).toMatchObject({ locale: 'ro', anonymousNotice: true, dueOn: null, authorId: null });
+
+		// A citizen, signed in or not, cannot record a report in someone else's name, nor open the staff form.
+		for (const who of [visitor(), await person()]) {
+			const refused = await submitReportForm(who, form(setup, [['place_address', 'Strada Paris 10']]), {
+				locale: 'ro',
+				confirmed: false,
+				channel: 'staff'
+			}).then(
+				() => null,
+				(e: unknown) => e
+			);
+			expect(refused).toBeInstanceOf(ForbiddenError);
+			await expect(viewReportForm(who, { channel: 'staff' })).rejects.toBeInstanceOf(ForbiddenError);
+		}
+		expect(await db.select().from(reportsReports)).toHaveLength(2);
 	});
 });

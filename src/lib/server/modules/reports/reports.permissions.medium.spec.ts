@@ -121,9 +121,21 @@ describe('staff services refuse forbidden actors and write nothing', () => {
 		otherId = (await insertReport(setup)).id;
 	});
 
+	const staffEntryForm = () => {
+		const form = new FormData();
+		form.set('category', setup.categories.pothole.id);
+		form.set('answer_dangerous', 'yes');
+		form.set('description', 'Groapă la telefon.');
+		form.set('place_address', 'Strada Paris 4');
+		form.set('contact_name', 'Ana Pop');
+		form.set('contact_email', 'ana@example.ro');
+		return form;
+	};
+
 	const writes = async () => {
 		const db = await getDb();
-		const [[updates], [audit], [told], [categories], [heads], [report]] = await Promise.all([
+		const [[reports], [updates], [audit], [told], [categories], [heads], [report]] = await Promise.all([
+			db.select({ n: count() }).from(reportsReports),
 			db.select({ n: count() }).from(reportsUpdates),
 			db.select({ n: count() }).from(auditLog),
 			db.select({ n: count() }).from(notifications),
@@ -132,6 +144,7 @@ describe('staff services refuse forbidden actors and write nothing', () => {
 			db.select().from(reportsReports).where(eq(reportsReports.id, reportId))
 		]);
 		return {
+			reports: reports.n,
 			updates: updates.n,
 			audit: audit.n,
 			told: told.n,
@@ -245,6 +258,32 @@ describe('staff services refuse forbidden actors and write nothing', () => {
 			run: (a) => api.subscribeArea(a, setup.moduleId, { place: { place_neighbourhood_id: setup.neighbourhood.id } })
 		},
 		{ name: 'unsubscribeArea', who: () => [anonymous()], run: (a) => api.unsubscribeArea(a, 'any') },
+		// The staff form for a report received by phone, letter or at the counter: staff only.
+		{
+			name: 'viewReportForm for staff entry',
+			who: () => [citizen, anonymous(), moderator],
+			run: (a) => api.viewReportForm(a, { channel: 'staff' })
+		},
+		{
+			name: 'submitReportForm for staff entry',
+			who: () => [citizen, anonymous(), moderator],
+			run: (a) => api.submitReportForm(a, staffEntryForm(), { locale: 'ro', confirmed: true, channel: 'staff' })
+		},
+		{
+			name: 'createReport through the staff channel',
+			who: () => [citizen, anonymous(), moderator],
+			run: (a) =>
+				api.createReport(a, setup.moduleId, {
+					categoryId: setup.categories.pothole.id,
+					description: 'Groapă.',
+					place: { address: 'Strada Paris 4', neighbourhoodId: null, lat: null, lng: null },
+					answers: { dangerous: 'yes' },
+					showName: false,
+					contact: { name: 'Ana Pop', email: 'ana@example.ro' },
+					photos: [],
+					channel: 'staff'
+				})
+		},
 		// Citizens: "me too" needs an account; only the reporter may reopen their report.
 		{ name: 'supportReport', who: () => [anonymous()], run: (a) => api.supportReport(a, setup.moduleId, otherId) },
 		{

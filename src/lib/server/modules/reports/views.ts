@@ -14,7 +14,7 @@ import { isFollowing } from '../../platform/notifications/follows.ts';
 import { authorize, decide } from '../../platform/permissions/index.ts';
 import { NotFoundError } from '../../platform/result.ts';
 import { reportChain } from './chain.ts';
-import { canReports, cityReportsModule, reportsModule } from './context.ts';
+import { canEnterReport, canReports, cityReportsModule, reportsModule } from './context.ts';
 import { REPORT_RESOURCE } from './manifest.ts';
 import { handlesReport, isReportsStaff } from './permissions.ts';
 import { reopenKeyMatches } from './reopen-key.ts';
@@ -66,19 +66,24 @@ async function categoryTree(db: Db, moduleId: string, { activeOnly = true } = {}
 
 export type ReportCategoryTree = Awaited<ReturnType<typeof categoryTree>>;
 
-/** The report form of the city's reports module. */
-export async function viewReportForm(actor: Actor) {
+/**
+ * What the report form of the city's reports module needs. `channel: 'staff'` is the form staff fill in for a report
+ * received by phone, letter or at the counter: staff only, and it asks for the reporter's contact as a signed-out form
+ * does.
+ */
+export async function viewReportForm(actor: Actor, { channel = 'web' }: { channel?: 'web' | 'staff' } = {}) {
 	const db = await getDb();
 	const { ctx } = await cityReportsModule(db);
-	authorize(canReports(actor, 'report', ctx));
+	authorize(canEnterReport(actor, channel, ctx));
+	const asSelf = channel === 'web' && isUser(actor);
 	return {
 		moduleId: ctx.module.id,
 		categories: await categoryTree(db, ctx.module.id),
 		neighbourhoods: await neighbourhoodChoices(db),
 		maxPhotos: ctx.settings.maxPhotos,
 		anonymousNotices: ctx.settings.anonymousNotices,
-		signedIn: isUser(actor),
-		actorName: isUser(actor) ? actor.name : null
+		signedIn: asSelf,
+		actorName: asSelf ? actor.name : null
 	};
 }
 

@@ -6,7 +6,7 @@ import type { Actor } from '../../../platform/actors/actor.ts';
 import { getDb } from '../../../platform/db/index.ts';
 import { authorize } from '../../../platform/permissions/index.ts';
 import { ok, type Result } from '../../../platform/result.ts';
-import { canReports, reportsModule } from '../context.ts';
+import { canEnterReport, reportsModule } from '../context.ts';
 import { findDuplicates, type PossibleDuplicate } from '../duplicates.ts';
 import { validateNewReport, type NewReport } from './create-report.ts';
 
@@ -18,7 +18,7 @@ export async function checkReport(
 ): Promise<Result<{ duplicates: PossibleDuplicate[] }>> {
 	const db = await getDb();
 	const { ctx } = await reportsModule(db, moduleId, now);
-	authorize(canReports(actor, 'report', ctx));
+	authorize(canEnterReport(actor, input.channel, ctx));
 	const valid = await validateNewReport(db, moduleId, ctx.settings, actor, input);
 	if (!valid.ok) return valid;
 	const duplicates = await findDuplicates(

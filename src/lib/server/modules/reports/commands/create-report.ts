@@ -15,7 +15,7 @@ import { cityBounds, neighbourhoodAt, type Place } from '../../../platform/geo/p
 import { authorize } from '../../../platform/permissions/index.ts';
 import { invalid, ok, type FieldErrors, type Result } from '../../../platform/result.ts';
 import { validateAnswers } from '../answers.ts';
-import { canReports, reportsModule } from '../context.ts';
+import { canEnterReport, reportsModule } from '../context.ts';
 import { REPORT_RESOURCE } from '../manifest.ts';
 import { notifyReporter } from '../notify-reporter.ts';
 import { indexReport } from '../search.ts';
@@ -171,7 +171,7 @@ export async function createReport(
 ): Promise<Result<CreatedReport>> {
 	const db = await getDb();
 	const { ctx } = await reportsModule(db, moduleId, now);
-	authorize(canReports(actor, 'report', ctx));
+	authorize(canEnterReport(actor, input.channel, ctx));
 	const settings = ctx.settings;
 	const valid = await validateNewReport(db, moduleId, settings, actor, input);
 	if (!valid.ok) return valid;
